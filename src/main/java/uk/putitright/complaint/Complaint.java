@@ -1,0 +1,355 @@
+package uk.putitright.complaint;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** One complaint and everything the landlord must know and prove about its handling. */
+@Entity
+@Table(name = "complaint")
+public class Complaint {
+
+    /** Also the number in the reference, so it comes from a database sequence without gaps from caching. */
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "complaint_seq")
+    @SequenceGenerator(name = "complaint_seq", sequenceName = "complaint_reference_seq", allocationSize = 1)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, unique = true, length = 20)
+    private String reference;
+
+    @Column(nullable = false, length = 40)
+    private String landlord;
+
+    @Column(name = "business_line", length = 40)
+    private String businessLine;
+
+    @Column(name = "service_area", length = 40)
+    private String serviceArea;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Channel channel;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "name", column = @Column(name = "customer_name", nullable = false, length = 200)),
+        @AttributeOverride(name = "email", column = @Column(name = "customer_email", length = 320)),
+        @AttributeOverride(name = "phone", column = @Column(name = "customer_phone", length = 40)),
+        @AttributeOverride(name = "address", column = @Column(name = "customer_address", length = 500))
+    })
+    private ContactDetails customer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_contact", nullable = false, length = 20)
+    private ContactMethod preferredContact;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "name", column = @Column(name = "representative_name", length = 200)),
+        @AttributeOverride(name = "email", column = @Column(name = "representative_email", length = 320)),
+        @AttributeOverride(name = "phone", column = @Column(name = "representative_phone", length = 40)),
+        @AttributeOverride(name = "address", column = @Column(name = "representative_address", length = 500))
+    })
+    private ContactDetails representative;
+
+    /** Null until asked; only then may the representative receive personal details. */
+    @Column(name = "consent_given")
+    private Boolean consentGiven;
+
+    @Column(nullable = false, length = 4000)
+    private String summary;
+
+    @Column(name = "desired_outcome", length = 2000)
+    private String desiredOutcome;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 40)
+    private Stage stage = Stage.INTAKE;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ComplaintStatus status = ComplaintStatus.OPEN;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closure_reason", length = 40)
+    private ClosureReason closureReason;
+
+    @Column(name = "case_handler", length = 100)
+    private String caseHandler;
+
+    @Column(name = "process_instance_id", length = 64)
+    private String processInstanceId;
+
+    @Column(name = "stage2_reason", length = 2000)
+    private String stage2Reason;
+
+    @Column(name = "stage2_desired_outcome", length = 2000)
+    private String stage2DesiredOutcome;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+    @Column(name = "stage1_started_at")
+    private Instant stage1StartedAt;
+    @Column(name = "stage1_responded_at")
+    private Instant stage1RespondedAt;
+    @Column(name = "stage2_requested_at")
+    private Instant stage2RequestedAt;
+    @Column(name = "stage2_acknowledged_at")
+    private Instant stage2AcknowledgedAt;
+    @Column(name = "final_response_at")
+    private Instant finalResponseAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Embedded
+    private Deadlines deadlines = new Deadlines();
+
+    @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("recordedAt")
+    private List<Breach> breaches = new ArrayList<>();
+
+    @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("recordedAt")
+    private List<Extension> extensions = new ArrayList<>();
+
+    protected Complaint() {
+    }
+
+    public Complaint(String landlord, String businessLine, String serviceArea, Channel channel, Instant receivedAt,
+                     ContactDetails customer, ContactMethod preferredContact, ContactDetails representative,
+                     String summary, String desiredOutcome) {
+        this.landlord = landlord;
+        this.businessLine = businessLine;
+        this.serviceArea = serviceArea;
+        this.channel = channel;
+        this.receivedAt = receivedAt;
+        this.customer = customer;
+        this.preferredContact = preferredContact;
+        this.representative = representative;
+        this.summary = summary;
+        this.desiredOutcome = desiredOutcome;
+    }
+
+    public boolean hasRepresentative() {
+        return representative != null && representative.getName() != null;
+    }
+
+    public void assignReference(String reference) {
+        this.reference = reference;
+    }
+
+    public void linkProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    /** Entering a stage starts that stage's clock where the policy counts from it. */
+    public void enterStage(Stage newStage, Instant at) {
+        this.stage = newStage;
+        if (newStage == Stage.STAGE_1 && stage1StartedAt == null) {
+            stage1StartedAt = at;
+        } else if (newStage == Stage.STAGE_2 && stage2RequestedAt == null) {
+            stage2RequestedAt = at;
+        }
+    }
+
+    public void close(ComplaintStatus finalStatus, ClosureReason reason, Instant at) {
+        this.status = finalStatus;
+        this.closureReason = reason;
+        this.closedAt = at;
+    }
+
+    public void recordConsent(boolean given) {
+        this.consentGiven = given;
+    }
+
+    public void assignCaseHandler(String userId) {
+        this.caseHandler = userId;
+    }
+
+    public void requestStage2(String reason, String desiredOutcome) {
+        this.stage2Reason = reason;
+        this.stage2DesiredOutcome = desiredOutcome;
+    }
+
+    /** Records a missed deadline once, however often the timer job is retried. */
+    public Breach recordBreach(DeadlineType deadline, Instant recordedAt) {
+        Instant dueAt = deadlines.get(deadline);
+        return breaches.stream()
+                .filter(b -> b.getDeadline() == deadline && b.getDueAt().equals(dueAt))
+                .findFirst()
+                .orElseGet(() -> {
+                    Breach breach = new Breach(this, deadline, stage, dueAt, recordedAt);
+                    breaches.add(breach);
+                    return breach;
+                });
+    }
+
+    public Extension recordExtension(DeadlineType deadline, String reason, Instant newDueAt, String grantedBy,
+                                     Instant recordedAt) {
+        Extension extension = new Extension(this, stage, reason, deadlines.get(deadline), newDueAt, grantedBy,
+                recordedAt);
+        extensions.add(extension);
+        deadlines.set(deadline, newDueAt);
+        return extension;
+    }
+
+    public void markAcknowledged(Instant at) {
+        acknowledgedAt = at;
+    }
+
+    public void markStage1Responded(Instant at) {
+        stage1RespondedAt = at;
+    }
+
+    public void markStage2Acknowledged(Instant at) {
+        stage2AcknowledgedAt = at;
+    }
+
+    public void markFinalResponse(Instant at) {
+        finalResponseAt = at;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getLandlord() {
+        return landlord;
+    }
+
+    public String getBusinessLine() {
+        return businessLine;
+    }
+
+    public String getServiceArea() {
+        return serviceArea;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public ContactDetails getCustomer() {
+        return customer;
+    }
+
+    public ContactMethod getPreferredContact() {
+        return preferredContact;
+    }
+
+    public ContactDetails getRepresentative() {
+        return representative;
+    }
+
+    public Boolean getConsentGiven() {
+        return consentGiven;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getDesiredOutcome() {
+        return desiredOutcome;
+    }
+
+    public Stage getStage() {
+        return stage;
+    }
+
+    public ComplaintStatus getStatus() {
+        return status;
+    }
+
+    public ClosureReason getClosureReason() {
+        return closureReason;
+    }
+
+    public String getCaseHandler() {
+        return caseHandler;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public String getStage2Reason() {
+        return stage2Reason;
+    }
+
+    public String getStage2DesiredOutcome() {
+        return stage2DesiredOutcome;
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public Instant getStage1StartedAt() {
+        return stage1StartedAt;
+    }
+
+    public Instant getStage1RespondedAt() {
+        return stage1RespondedAt;
+    }
+
+    public Instant getStage2RequestedAt() {
+        return stage2RequestedAt;
+    }
+
+    public Instant getStage2AcknowledgedAt() {
+        return stage2AcknowledgedAt;
+    }
+
+    public Instant getFinalResponseAt() {
+        return finalResponseAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public Deadlines getDeadlines() {
+        return deadlines;
+    }
+
+    public List<Breach> getBreaches() {
+        return Collections.unmodifiableList(breaches);
+    }
+
+    public List<Extension> getExtensions() {
+        return Collections.unmodifiableList(extensions);
+    }
+}

@@ -1,0 +1,16 @@
+package uk.putitright.complaint;
+
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
+
+    Optional<Complaint> findByReference(String reference);
+
+    /** Open complaints per case handler, to share new work out fairly. */
+    @Query("select c.caseHandler, count(c) from Complaint c where c.status = 'OPEN' and c.caseHandler in :users"
+            + " group by c.caseHandler")
+    java.util.List<Object[]> countOpenByCaseHandler(Collection<String> users);
+}

@@ -1,0 +1,7 @@
+package uk.putitright.complaint;
+
+public enum ComplaintStatus {
+    OPEN,
+    CLOSED,
+    WITHDRAWN
+}

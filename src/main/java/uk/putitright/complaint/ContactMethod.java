@@ -1,0 +1,7 @@
+package uk.putitright.complaint;
+
+public enum ContactMethod {
+    EMAIL,
+    POST,
+    PHONE
+}

@@ -1,0 +1,90 @@
+package uk.putitright.intake;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.putitright.complaint.Complaint;
+import uk.putitright.complaint.ComplaintRegister;
+import uk.putitright.complaint.ContactDetails;
+import uk.putitright.complaint.LandlordProperties;
+import uk.putitright.process.ComplaintProcess;
+import uk.putitright.process.CustomerMessage;
+
+/** Logs complaints and passes on customers' requests; each call is one transaction. */
+@Service
+public class ComplaintIntake {
+
+    private final ComplaintRegister register;
+    private final ComplaintProcess process;
+    private final LandlordProperties landlords;
+
+    public ComplaintIntake(ComplaintRegister register, ComplaintProcess process, LandlordProperties landlords) {
+        this.register = register;
+        this.process = process;
+        this.landlords = landlords;
+    }
+
+    /** Stores the complaint and starts its process together: either both happen or neither. */
+    @Transactional
+    public Complaint log(NewComplaintRequest request) {
+        String landlord = request.landlord() == null ? landlords.landlord() : request.landlord();
+        if (!landlords.isKnown(landlord)) {
+            throw new InvalidFieldException("landlord", "unknown landlord '" + landlord + "'; known: "
+                    + String.join(", ", landlords.landlords().keySet().stream().sorted().toList()));
+        }
+        String businessLine = request.businessLine() != null ? request.businessLine()
+                : landlords.get(landlord).defaultBusinessLine();
+        var customer = request.customer();
+        checkReachable(customer);
+        var representative = request.representative();
+        Instant receivedAt = request.receivedAt() == null ? ClockUtil.getCurrentTime().toInstant()
+                : request.receivedAt().toInstant();
+        Complaint complaint = register.register(new Complaint(landlord, businessLine, request.serviceArea(),
+                request.channel(), receivedAt,
+                new ContactDetails(customer.name().strip(), customer.email(), customer.phone(), customer.address()),
+                customer.preferredContact(),
+                representative == null ? null : new ContactDetails(representative.name().strip(),
+                        representative.email(), representative.phone(), representative.address()),
+                request.summary().strip(), request.desiredOutcome()));
+        process.start(complaint);
+        return complaint;
+    }
+
+    @Transactional(readOnly = true)
+    public Complaint find(String reference) {
+        return register.find(reference);
+    }
+
+    @Transactional
+    public Complaint escalate(String reference, EscalationRequest request) {
+        Complaint complaint = register.find(reference);
+        if (request != null) {
+            complaint.requestStage2(request.reason(), request.desiredOutcome());
+        }
+        process.send(complaint, CustomerMessage.ESCALATE);
+        return complaint;
+    }
+
+    @Transactional
+    public Complaint send(String reference, CustomerMessage message) {
+        Complaint complaint = register.find(reference);
+        process.send(complaint, message);
+        return complaint;
+    }
+
+    /** We must be able to answer the customer the way they asked. */
+    private static void checkReachable(NewComplaintRequest.Customer customer) {
+        switch (customer.preferredContact()) {
+            case EMAIL -> require(customer.email(), "customer.email", "is needed when the preferred contact is EMAIL");
+            case POST -> require(customer.address(), "customer.address", "is needed when the preferred contact is POST");
+            case PHONE -> require(customer.phone(), "customer.phone", "is needed when the preferred contact is PHONE");
+        }
+    }
+
+    private static void require(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException(field, message);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package uk.putitright.process;
+
+/** Names shared between the BPMN models and Java; keep them in step with processes/*.bpmn. */
+public final class ProcessNames {
+
+    public static final String COMPLAINT_PROCESS = "complaint";
+    public static final String POLICY_DECISION = "complaint-policy";
+
+    public static final String COMPLAINT_ID = "complaintId";
+    public static final String LANDLORD = "landlord";
+    public static final String BUSINESS_LINE = "businessLine";
+    public static final String HAS_REPRESENTATIVE = "hasRepresentative";
+    public static final String CASE_HANDLER = "caseHandler";
+    public static final String STAGE1_GROUP = "stage1Group";
+    public static final String CONSENT_GIVEN = "consentGiven";
+    public static final String EXTENSION_REASON = "extensionReason";
+    public static final String EXTENDED_RESPONSE_BY = "extendedResponseBy";
+
+    private ProcessNames() {
+    }
+}

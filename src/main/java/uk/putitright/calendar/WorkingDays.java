@@ -113,7 +113,8 @@ public class WorkingDays {
 
     private Set<LocalDate> bankHolidays(int year) {
         return bankHolidaysByYear.computeIfAbsent(year, y -> holidays.getHolidays(Year.of(y), "eng").stream()
-                .map(Holiday::getActualDate)
+                // a weekend holiday's substitute Monday is the day off; the weekend date itself is no working day anyway
+                .map(holiday -> holiday.getObservedDate().orElse(holiday.getDate()))
                 .collect(Collectors.toUnmodifiableSet()));
     }
 }

@@ -8,12 +8,9 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -26,10 +23,8 @@ import java.util.List;
 @Table(name = "complaint")
 public class Complaint {
 
-    /** Also the number in the reference, so it comes from a database sequence without gaps from caching. */
+    /** Also the number in the reference; drawn from complaint_reference_seq by {@link ComplaintRegister}. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "complaint_seq")
-    @SequenceGenerator(name = "complaint_seq", sequenceName = "complaint_reference_seq", allocationSize = 1)
     private Long id;
 
     @Version
@@ -158,7 +153,8 @@ public class Complaint {
         return representative != null && representative.getName() != null;
     }
 
-    public void assignReference(String reference) {
+    void number(long number, String reference) {
+        this.id = number;
         this.reference = reference;
     }
 
@@ -197,7 +193,7 @@ public class Complaint {
 
     /** Records a missed deadline once, however often the timer job is retried. */
     public Breach recordBreach(DeadlineType deadline, Instant recordedAt) {
-        Instant dueAt = deadlines.get(deadline);
+        Instant dueAt = getDeadlines().get(deadline);
         return breaches.stream()
                 .filter(b -> b.getDeadline() == deadline && b.getDueAt().equals(dueAt))
                 .findFirst()
@@ -210,10 +206,10 @@ public class Complaint {
 
     public Extension recordExtension(DeadlineType deadline, String reason, Instant newDueAt, String grantedBy,
                                      Instant recordedAt) {
-        Extension extension = new Extension(this, stage, reason, deadlines.get(deadline), newDueAt, grantedBy,
+        Extension extension = new Extension(this, stage, reason, getDeadlines().get(deadline), newDueAt, grantedBy,
                 recordedAt);
         extensions.add(extension);
-        deadlines.set(deadline, newDueAt);
+        getDeadlines().set(deadline, newDueAt);
         return extension;
     }
 
@@ -342,6 +338,10 @@ public class Complaint {
     }
 
     public Deadlines getDeadlines() {
+        // Hibernate loads an embeddable whose columns are all null as null
+        if (deadlines == null) {
+            deadlines = new Deadlines();
+        }
         return deadlines;
     }
 

@@ -1,0 +1,152 @@
+package uk.putitright.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import uk.putitright.complaint.Channel;
+import uk.putitright.complaint.Complaint;
+import uk.putitright.complaint.ComplaintRepository;
+import uk.putitright.complaint.ContactMethod;
+import uk.putitright.intake.ComplaintIntake;
+import uk.putitright.intake.NewComplaintRequest;
+import uk.putitright.letters.LetterRepository;
+import uk.putitright.letters.LetterType;
+
+/**
+ * Runs the real application (engine, DMN, delegates, JPA on H2) with the job executor off: tests move the
+ * engine clock and execute due jobs themselves.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+public abstract class ProcessTestSupport {
+
+    protected static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Autowired protected ProcessEngine engine;
+    @Autowired protected RuntimeService runtime;
+    @Autowired protected TaskService tasks;
+    @Autowired protected ManagementService management;
+    @Autowired protected HistoryService history;
+    @Autowired protected IdentityService identity;
+    @Autowired protected ComplaintIntake intake;
+    @Autowired protected ComplaintRepository complaints;
+    @Autowired protected LetterRepository letters;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    /** Sets the engine clock to a London wall-clock time. */
+    protected static void clockAt(String londonDateTime) {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(londonDateTime).atZone(LONDON).toInstant()));
+    }
+
+    protected static void clockAt(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    protected static Instant london(String londonDateTime) {
+        return LocalDateTime.parse(londonDateTime).atZone(LONDON).toInstant();
+    }
+
+    /** Logs a complaint received now (engine clock) for the landlord and line, and runs its first steps. */
+    protected String logComplaint(String landlord, String businessLine, boolean withRepresentative) {
+        var request = new NewComplaintRequest(landlord, businessLine, null, Channel.PHONE, null,
+                new NewComplaintRequest.Customer("Alex Customer", "alex@example.org", "01234 567890",
+                        "1 High Street, Huntingdon", ContactMethod.EMAIL),
+                withRepresentative ? new NewComplaintRequest.Representative("Sam Advocate", "sam@example.org",
+                        null, null) : null,
+                "The boiler has not been repaired after three visits.", "Repair the boiler");
+        String reference = intake.log(request).getReference();
+        executeDueJobs();
+        return reference;
+    }
+
+    /** Executes every job that is due by the engine clock, including jobs those jobs create. */
+    protected void executeDueJobs() {
+        for (int round = 0; round < 200; round++) {
+            List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep creating due jobs; is a timer looping?");
+    }
+
+    protected Task task(String reference, String taskDefinitionKey) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(taskDefinitionKey).singleResult();
+        assertThat(task).as("open task %s of %s", taskDefinitionKey, reference).isNotNull();
+        return task;
+    }
+
+    protected List<String> openTasks(String reference) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(reference).list().stream()
+                .map(Task::getTaskDefinitionKey).sorted().toList();
+    }
+
+    protected void complete(String reference, String taskDefinitionKey, Map<String, Object> variables) {
+        tasks.complete(task(reference, taskDefinitionKey).getId(), variables);
+        executeDueJobs();
+    }
+
+    protected void complete(String reference, String taskDefinitionKey) {
+        complete(reference, taskDefinitionKey, Map.of());
+    }
+
+    protected void send(String reference, CustomerMessage message) {
+        runtime.createMessageCorrelation(message.messageName()).processInstanceBusinessKey(reference).correlate();
+        executeDueJobs();
+    }
+
+    protected Complaint complaint(String reference) {
+        return complaints.findByReference(reference).orElseThrow();
+    }
+
+    protected List<LetterType> lettersOf(String reference) {
+        return letters.findByComplaintIdOrderByCreatedAtAscIdAsc(complaint(reference).getId()).stream()
+                .map(uk.putitright.letters.Letter::getType).toList();
+    }
+
+    protected boolean processEnded(String reference) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count() == 0;
+    }
+
+    protected void ensureUser(String userId, String groupId) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            var user = identity.newUser(userId);
+            user.setPassword(userId);
+            identity.saveUser(user);
+        }
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
+    }
+}

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import uk.putitright.calendar.WorkingDays;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.process.CustomerMessage;
 
@@ -21,11 +20,9 @@ import uk.putitright.process.CustomerMessage;
 public class ComplaintController {
 
     private final ComplaintIntake intake;
-    private final WorkingDays workingDays;
 
-    public ComplaintController(ComplaintIntake intake, WorkingDays workingDays) {
+    public ComplaintController(ComplaintIntake intake) {
         this.intake = intake;
-        this.workingDays = workingDays;
     }
 
     @PostMapping(consumes = "application/json")
@@ -37,7 +34,7 @@ public class ComplaintController {
 
     @GetMapping("/{reference}")
     public ComplaintView get(@PathVariable String reference) {
-        return view(intake.find(reference));
+        return intake.view(reference);
     }
 
     @PostMapping("/{reference}/escalation")
@@ -72,10 +69,6 @@ public class ComplaintController {
     }
 
     private ResponseEntity<ComplaintView> accepted(Complaint complaint) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(intake.find(complaint.getReference())));
-    }
-
-    private ComplaintView view(Complaint complaint) {
-        return ComplaintView.of(complaint, workingDays.zone());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(intake.view(complaint.getReference()));
     }
 }

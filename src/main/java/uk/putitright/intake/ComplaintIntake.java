@@ -18,29 +18,32 @@ public class ComplaintIntake {
     private final ComplaintRegister register;
     private final ComplaintProcess process;
     private final LandlordProperties landlords;
+    private final java.time.ZoneId zone;
 
-    public ComplaintIntake(ComplaintRegister register, ComplaintProcess process, LandlordProperties landlords) {
+    public ComplaintIntake(ComplaintRegister register, ComplaintProcess process, LandlordProperties landlords,
+                           uk.putitright.calendar.WorkingDays workingDays) {
         this.register = register;
         this.process = process;
         this.landlords = landlords;
+        this.zone = workingDays.zone();
     }
 
     /** Stores the complaint and starts its process together: either both happen or neither. */
     @Transactional
     public Complaint log(NewComplaintRequest request) {
-        String landlord = request.landlord() == null ? landlords.landlord() : request.landlord();
+        String landlord = blankToNull(request.landlord()) == null ? landlords.landlord() : request.landlord();
         if (!landlords.isKnown(landlord)) {
             throw new InvalidFieldException("landlord", "unknown landlord '" + landlord + "'; known: "
                     + String.join(", ", landlords.landlords().keySet().stream().sorted().toList()));
         }
-        String businessLine = request.businessLine() != null ? request.businessLine()
+        String businessLine = blankToNull(request.businessLine()) != null ? request.businessLine()
                 : landlords.get(landlord).defaultBusinessLine();
         var customer = request.customer();
         checkReachable(customer);
         var representative = request.representative();
         Instant receivedAt = request.receivedAt() == null ? ClockUtil.getCurrentTime().toInstant()
                 : request.receivedAt().toInstant();
-        Complaint complaint = register.register(new Complaint(landlord, businessLine, request.serviceArea(),
+        Complaint complaint = register.register(new Complaint(landlord, businessLine, blankToNull(request.serviceArea()),
                 request.channel(), receivedAt,
                 new ContactDetails(customer.name().strip(), customer.email(), customer.phone(), customer.address()),
                 customer.preferredContact(),
@@ -51,9 +54,10 @@ public class ComplaintIntake {
         return complaint;
     }
 
+    /** The staff view, read in one transaction so breaches and extensions load with it. */
     @Transactional(readOnly = true)
-    public Complaint find(String reference) {
-        return register.find(reference);
+    public ComplaintView view(String reference) {
+        return ComplaintView.of(register.find(reference), zone);
     }
 
     @Transactional
@@ -80,6 +84,10 @@ public class ComplaintIntake {
             case POST -> require(customer.address(), "customer.address", "is needed when the preferred contact is POST");
             case PHONE -> require(customer.phone(), "customer.phone", "is needed when the preferred contact is PHONE");
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static void require(String value, String field, String message) {

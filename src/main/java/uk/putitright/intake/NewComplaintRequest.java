@@ -13,11 +13,11 @@ import uk.putitright.complaint.ContactMethod;
 
 /** A complaint as staff or the public form send it. */
 public record NewComplaintRequest(
-        @Size(max = 40) @Pattern(regexp = "[a-z0-9-]+", message = "must be a landlord id such as chorus-homes")
+        @Size(max = 40) @Pattern(regexp = "[a-z0-9-]*", message = "must be a landlord id such as chorus-homes")
         String landlord,
-        @Size(max = 40) @Pattern(regexp = "[a-z0-9-]+", message = "must be a business line id such as care-plus")
+        @Size(max = 40) @Pattern(regexp = "[a-z0-9-]*", message = "must be a business line id such as care-plus")
         String businessLine,
-        @Size(max = 40) @Pattern(regexp = "[a-z0-9-]+", message = "must be a service area id such as repairs")
+        @Size(max = 40) @Pattern(regexp = "[a-z0-9-]*", message = "must be a service area id such as repairs")
         String serviceArea,
         @NotNull Channel channel,
         @PastOrPresent OffsetDateTime receivedAt,

@@ -2,7 +2,7 @@ package uk.putitright.tasklist;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,7 @@ class RoleGroups {
         this.identity = identity;
     }
 
-    @EventListener(PostDeployEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void createMissingGroups() {
         for (Role role : Role.values()) {
             if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {

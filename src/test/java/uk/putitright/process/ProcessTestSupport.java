@@ -84,20 +84,35 @@ public abstract class ProcessTestSupport {
                         null, null) : null,
                 "The boiler has not been repaired after three visits.", "Repair the boiler");
         String reference = intake.log(request).getReference();
+        myComplaints.add(reference);
         executeDueJobs();
         return reference;
     }
 
-    /** Executes every job that is due by the engine clock, including jobs those jobs create. */
+    /**
+     * Executes every job of this test's complaints that is due by the engine clock, including jobs those jobs
+     * create. Other tests' complaints share the database; their jobs are left alone.
+     */
     protected void executeDueJobs() {
         for (int round = 0; round < 200; round++) {
-            List<Job> due = management.createJobQuery().executable().list();
+            List<Job> due = management.createJobQuery().executable().list().stream()
+                    .filter(job -> job.getProcessInstanceId() != null
+                            && myComplaints.contains(businessKeyOf(job.getProcessInstanceId())))
+                    .toList();
             if (due.isEmpty()) {
                 return;
             }
             due.forEach(job -> management.executeJob(job.getId()));
         }
         throw new AssertionError("jobs keep creating due jobs; is a timer looping?");
+    }
+
+    /** Complaints logged by the running test (JUnit makes a new test instance per test method). */
+    protected final java.util.Set<String> myComplaints = new java.util.HashSet<>();
+
+    private String businessKeyOf(String processInstanceId) {
+        var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
     }
 
     protected Task task(String reference, String taskDefinitionKey) {

@@ -1,0 +1,241 @@
+package uk.putitright.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.putitright.complaint.ComplaintRepository;
+
+/**
+ * A Chorus Homes complaint from logging to the Independent Complaints Panel, driven only through HTTP:
+ * our API for the customer's side and the engine REST API for staff completing tasks. Subclasses pick the
+ * database (H2 and the real PostgreSQL).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ComplaintApiEndToEndTest {
+
+    private static final String STAFF = "cs.endtoend";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identity;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired HistoryService history;
+    @Autowired ComplaintRepository complaints;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void staffUser() {
+        if (identity.createUserQuery().userId(STAFF).count() == 0) {
+            var user = identity.newUser(STAFF);
+            user.setPassword("secret");
+            identity.saveUser(user);
+            identity.createMembership(STAFF, "customer-service");
+        }
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void chorusComplaintRunsFromLoggingToTheIndependentComplaintsPanel() throws Exception {
+        ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-12-21T10:00:00Z")));
+        HttpResponse<String> created = post("/api/complaints", """
+                {"businessLine": "", "channel": "ONLINE_FORM",
+                 "customer": {"name": "Pat Tenant", "email": "pat@example.org", "phone": "01480 000000",
+                              "address": "2 Ouse Walk, Huntingdon", "preferredContact": "EMAIL"},
+                 "summary": "Damp in the bedroom has not been treated.", "desiredOutcome": "Treat the damp"}
+                """, false);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String reference = JSON.readTree(created.body()).get("reference").asText();
+        assertThat(reference).matches("CHG-2026-\\d{6}");
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/complaints/" + reference);
+
+        runJobs();
+        JsonNode complaint = get(reference);
+        assertThat(complaint.get("stage").asText()).isEqualTo("INTAKE");
+        assertThat(complaint.get("status").asText()).isEqualTo("OPEN");
+        // Mon 21 Dec 10:00 + 2 working days
+        assertThat(complaint.at("/deadlines/acknowledgeBy").asText()).isEqualTo("2026-12-23T17:00:00Z");
+
+        completeTask(reference, "Task_AcknowledgeComplaint", "{}");
+        complaint = get(reference);
+        assertThat(complaint.get("stage").asText()).isEqualTo("PUT_IT_RIGHT");
+        assertThat(complaint.at("/deadlines/informalResolutionBy").asText()).isEqualTo("2026-12-30T17:00:00Z");
+
+        // the customer cannot ask for Stage 2 while put it right is still open... but may make a formal complaint
+        completeTask(reference, "Task_PutItRight",
+                "{\"putItRightOutcome\": {\"value\": \"UNRESOLVED\", \"type\": \"String\"}}");
+        complaint = get(reference);
+        assertThat(complaint.get("stage").asText()).isEqualTo("STAGE_1");
+        // Stage 1 clock starts when the formal complaint starts (Mon 21 Dec): 10 working days
+        assertThat(complaint.at("/deadlines/stage1ResponseBy").asText()).isEqualTo("2027-01-07T17:00:00Z");
+        assertThat(post("/api/complaints/" + reference + "/icp-referral", "", true).statusCode()).isEqualTo(409);
+
+        completeTask(reference, "Task_InvestigateComplaint",
+                "{\"stage1Decision\": {\"value\": \"RESPOND\", \"type\": \"String\"}}");
+        HttpResponse<String> escalated = post("/api/complaints/" + reference + "/escalation",
+                "{\"reason\": \"The damp came back\", \"desiredOutcome\": \"A proper survey\"}", true);
+        assertThat(escalated.statusCode()).isEqualTo(202);
+        runJobs();
+        complaint = get(reference);
+        assertThat(complaint.get("stage").asText()).isEqualTo("STAGE_2");
+        assertThat(complaint.has("deadlines")).isTrue();
+        assertThat(complaint.at("/deadlines/stage2AcknowledgeBy").asText()).isNotEmpty();
+
+        completeTask(reference, "Task_AcknowledgeStage2", "{}");
+        complaint = get(reference);
+        assertThat(complaint.at("/deadlines/stage2ResponseBy").asText()).isNotEmpty();
+        completeTask(reference, "Task_ReviewComplaint",
+                "{\"stage2Decision\": {\"value\": \"RESPOND\", \"type\": \"String\"}}");
+        complaint = get(reference);
+        assertThat(complaint.get("stage").asText()).isEqualTo("OMBUDSMAN_WAIT");
+        assertThat(complaint.at("/deadlines/ombudsmanEligibleFrom").asText()).isNotEmpty();
+
+        assertThat(post("/api/complaints/" + reference + "/icp-referral", "", true).statusCode()).isEqualTo(202);
+        runJobs();
+        completeTask(reference, "Task_PrepareIcpReferral", "{}");
+        completeTask(reference, "Task_RecordPanelOutcome", "{}");
+
+        complaint = get(reference);
+        assertThat(complaint.get("stage").asText()).isEqualTo("INDEPENDENT_COMPLAINTS_PANEL");
+        assertThat(complaint.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(complaint.get("closureReason").asText()).isEqualTo("ICP_CONCLUDED");
+        assertThat(complaint.get("breaches")).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey("complaint").singleResult().getState()).isEqualTo("COMPLETED");
+        assertThat(post("/api/complaints/" + reference + "/withdrawal", "", true).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void invalidComplaintIsRefusedFieldByFieldAndNothingIsStored() throws Exception {
+        long complaintsBefore = complaints.count();
+        long processesBefore = runtime.createProcessInstanceQuery().processDefinitionKey("complaint").count();
+
+        HttpResponse<String> response = post("/api/complaints", """
+                {"channel": "ONLINE_FORM",
+                 "customer": {"name": "", "email": "not-an-email", "preferredContact": "EMAIL"},
+                 "summary": ""}
+                """, false);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        List<String> fields = JSON.readTree(response.body()).get("errors").findValuesAsText("field");
+        assertThat(fields).containsExactlyInAnyOrder("customer.name", "customer.email", "summary");
+        assertThat(complaints.count()).isEqualTo(complaintsBefore);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("complaint").count())
+                .isEqualTo(processesBefore);
+    }
+
+    @Test
+    void unknownFieldsUnknownOptionsAndUnknownLandlordsAreNamed() throws Exception {
+        String valid = "\"channel\": \"PHONE\", \"summary\": \"x\", \"customer\": {\"name\": \"A\", "
+                + "\"phone\": \"01234\", \"preferredContact\": \"PHONE\"}";
+        assertThat(errorFields(post("/api/complaints", "{" + valid + ", \"colour\": \"red\"}", false)))
+                .containsExactly("colour");
+        assertThat(errorFields(post("/api/complaints",
+                "{\"channel\": \"CARRIER_PIGEON\", \"summary\": \"x\"}", false))).containsExactly("channel");
+        assertThat(errorFields(post("/api/complaints", "{" + valid + ", \"landlord\": \"nobody\"}", false)))
+                .containsExactly("landlord");
+        assertThat(errorFields(post("/api/complaints", "{\"channel\": \"PHONE\", \"summary\": \"x\", "
+                + "\"customer\": {\"name\": \"A\", \"preferredContact\": \"POST\"}}", false)))
+                .containsExactly("customer.address");
+    }
+
+    @Test
+    void staffEndpointsNeedAuthenticationAndUnknownReferencesAre404() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/complaints/CHG-2026-999999"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> unknown = http.send(authorised(HttpRequest.newBuilder(uri("/api/complaints/CHG-2026-999999")))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(post("/api/complaints/CHG-2026-999999/escalation", "", true).statusCode()).isEqualTo(404);
+        HttpResponse<String> engineRest = http.send(HttpRequest.newBuilder(uri("/engine-rest/task")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(engineRest.statusCode()).isEqualTo(401);
+    }
+
+    private List<String> errorFields(HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        return JSON.readTree(response.body()).get("errors").findValuesAsText("field");
+    }
+
+    private void completeTask(String reference, String taskKey, String variables) throws Exception {
+        runJobs();
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey)
+                .singleResult();
+        assertThat(task).as("open task " + taskKey).isNotNull();
+        HttpResponse<String> response = http.send(authorised(HttpRequest.newBuilder(
+                        uri("/engine-rest/task/" + task.getId() + "/complete")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"variables\": " + variables + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        runJobs();
+    }
+
+    /** The job executor is off in tests: run what is due, as it would. */
+    private void runJobs() {
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    private JsonNode get(String reference) throws Exception {
+        HttpResponse<String> response = http.send(authorised(HttpRequest.newBuilder(
+                uri("/api/complaints/" + reference))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String path, String body, boolean asStaff) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send((asStaff ? authorised(request) : request).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder authorised(HttpRequest.Builder request) {
+        return request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((STAFF + ":secret").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}

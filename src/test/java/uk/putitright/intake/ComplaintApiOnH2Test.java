@@ -1,0 +1,7 @@
+package uk.putitright.intake;
+
+import org.springframework.test.context.ActiveProfiles;
+
+@ActiveProfiles("test")
+class ComplaintApiOnH2Test extends ComplaintApiEndToEndTest {
+}

@@ -164,4 +164,74 @@ public abstract class ProcessTestSupport {
             identity.createMembership(userId, groupId);
         }
     }
+
+    // ---- helpers added for the process tests (existing methods above are unchanged) ----
+
+    @Autowired protected org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    /** The complaint's main process instance (running). */
+    protected org.camunda.bpm.engine.runtime.ProcessInstance mainProcess(String reference) {
+        var instance = runtime.createProcessInstanceQuery().processDefinitionKey("complaint")
+                .processInstanceBusinessKey(reference).singleResult();
+        assertThat(instance).as("running complaint process of %s", reference).isNotNull();
+        return instance;
+    }
+
+    /** The running instance of a called process (stage-1, stage-2, put-it-right, ...) of the complaint. */
+    protected org.camunda.bpm.engine.runtime.ProcessInstance childProcess(String reference, String processKey) {
+        var instance = runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(reference).singleResult();
+        assertThat(instance).as("running %s process of %s", processKey, reference).isNotNull();
+        return instance;
+    }
+
+    /** The breaches recorded on the complaint (read in a transaction: the collection is lazy). */
+    protected List<uk.putitright.complaint.Breach> breachesOf(String reference) {
+        return new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .execute(status -> List.copyOf(complaint(reference).getBreaches()));
+    }
+
+    /** The extensions recorded on the complaint (read in a transaction: the collection is lazy). */
+    protected List<uk.putitright.complaint.Extension> extensionsOf(String reference) {
+        return new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .execute(status -> List.copyOf(complaint(reference).getExtensions()));
+    }
+
+    protected Instant deadlineOf(String reference, uk.putitright.complaint.DeadlineType type) {
+        return complaint(reference).getDeadlines().get(type);
+    }
+
+    /** Jobs of the complaint (main process and called processes) that are due by the engine clock. */
+    protected List<Job> dueJobs(String reference) {
+        return management.createJobQuery().executable().list().stream()
+                .filter(job -> job.getProcessInstanceId() != null
+                        && reference.equals(businessKeyOf(job.getProcessInstanceId())))
+                .toList();
+    }
+
+    /** The pending timer job of a timer event in the given process instance. */
+    protected Job timerJob(String processInstanceId, String timerActivityId) {
+        Job job = management.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId(timerActivityId).singleResult();
+        assertThat(job).as("timer %s of %s", timerActivityId, processInstanceId).isNotNull();
+        return job;
+    }
+
+    protected List<String> candidateGroupsOf(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType())
+                        && link.getGroupId() != null)
+                .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).sorted().toList();
+    }
+
+    /** A variable of the complaint's main process. */
+    protected Object processVariable(String reference, String name) {
+        return runtime.getVariable(mainProcess(reference).getId(), name);
+    }
+
+    protected void removeUser(String userId) {
+        if (identity.createUserQuery().userId(userId).count() > 0) {
+            identity.deleteUser(userId);
+        }
+    }
 }

@@ -24,6 +24,7 @@ public class ComplaintProcess {
         ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessNames.COMPLAINT_PROCESS,
                 complaint.getReference(), Map.of(
                         ProcessNames.COMPLAINT_ID, complaint.getId(),
+                        ProcessNames.REFERENCE, complaint.getReference(),
                         ProcessNames.LANDLORD, complaint.getLandlord(),
                         ProcessNames.BUSINESS_LINE, complaint.getBusinessLine() == null ? "" : complaint.getBusinessLine(),
                         ProcessNames.HAS_REPRESENTATIVE, complaint.hasRepresentative()));

@@ -7,6 +7,8 @@ public final class ProcessNames {
     public static final String POLICY_DECISION = "complaint-policy";
 
     public static final String COMPLAINT_ID = "complaintId";
+    /** The complaint reference again, for Tasklist columns and forms (the business key is not a variable). */
+    public static final String REFERENCE = "reference";
     public static final String LANDLORD = "landlord";
     public static final String BUSINESS_LINE = "businessLine";
     public static final String HAS_REPRESENTATIVE = "hasRepresentative";

@@ -38,6 +38,9 @@ import uk.putitright.complaint.ComplaintRepository;
 abstract class ComplaintApiEndToEndTest {
 
     private static final String STAFF = "cs.endtoend";
+    private static final String SERVICE_MANAGER = "sm.endtoend";
+    private static final String HEAD_OF_SERVICE = "hos.endtoend";
+    private static final String PANEL = "icp.endtoend";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort int port;
@@ -51,12 +54,19 @@ abstract class ComplaintApiEndToEndTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
-    void staffUser() {
-        if (identity.createUserQuery().userId(STAFF).count() == 0) {
-            var user = identity.newUser(STAFF);
+    void staffUsers() {
+        staffUser(STAFF, "customer-service");
+        staffUser(SERVICE_MANAGER, "service-managers");
+        staffUser(HEAD_OF_SERVICE, "heads-of-service");
+        staffUser(PANEL, "icp-panel");
+    }
+
+    private void staffUser(String id, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
             user.setPassword("secret");
             identity.saveUser(user);
-            identity.createMembership(STAFF, "customer-service");
+            identity.createMembership(id, group);
         }
     }
 
@@ -86,14 +96,14 @@ abstract class ComplaintApiEndToEndTest {
         // Mon 21 Dec 10:00 + 2 working days
         assertThat(complaint.at("/deadlines/acknowledgeBy").asText()).isEqualTo("2026-12-23T17:00:00Z");
 
-        completeTask(reference, "Task_AcknowledgeComplaint", "{}");
+        completeTask(reference, "Task_AcknowledgeComplaint", "{}", STAFF);
         complaint = get(reference);
         assertThat(complaint.get("stage").asText()).isEqualTo("PUT_IT_RIGHT");
         assertThat(complaint.at("/deadlines/informalResolutionBy").asText()).isEqualTo("2026-12-30T17:00:00Z");
 
         // the customer cannot ask for Stage 2 while put it right is still open... but may make a formal complaint
         completeTask(reference, "Task_PutItRight",
-                "{\"putItRightOutcome\": {\"value\": \"UNRESOLVED\", \"type\": \"String\"}}");
+                "{\"putItRightOutcome\": {\"value\": \"UNRESOLVED\", \"type\": \"String\"}}", SERVICE_MANAGER);
         complaint = get(reference);
         assertThat(complaint.get("stage").asText()).isEqualTo("STAGE_1");
         // Stage 1 clock starts when the formal complaint starts (Mon 21 Dec): 10 working days
@@ -101,7 +111,7 @@ abstract class ComplaintApiEndToEndTest {
         assertThat(post("/api/complaints/" + reference + "/icp-referral", "", true).statusCode()).isEqualTo(409);
 
         completeTask(reference, "Task_InvestigateComplaint",
-                "{\"stage1Decision\": {\"value\": \"RESPOND\", \"type\": \"String\"}}");
+                "{\"stage1Decision\": {\"value\": \"RESPOND\", \"type\": \"String\"}}", SERVICE_MANAGER);
         HttpResponse<String> escalated = post("/api/complaints/" + reference + "/escalation",
                 "{\"reason\": \"The damp came back\", \"desiredOutcome\": \"A proper survey\"}", true);
         assertThat(escalated.statusCode()).isEqualTo(202);
@@ -111,19 +121,19 @@ abstract class ComplaintApiEndToEndTest {
         assertThat(complaint.has("deadlines")).isTrue();
         assertThat(complaint.at("/deadlines/stage2AcknowledgeBy").asText()).isNotEmpty();
 
-        completeTask(reference, "Task_AcknowledgeStage2", "{}");
+        completeTask(reference, "Task_AcknowledgeStage2", "{}", HEAD_OF_SERVICE);
         complaint = get(reference);
         assertThat(complaint.at("/deadlines/stage2ResponseBy").asText()).isNotEmpty();
         completeTask(reference, "Task_ReviewComplaint",
-                "{\"stage2Decision\": {\"value\": \"RESPOND\", \"type\": \"String\"}}");
+                "{\"stage2Decision\": {\"value\": \"RESPOND\", \"type\": \"String\"}}", HEAD_OF_SERVICE);
         complaint = get(reference);
         assertThat(complaint.get("stage").asText()).isEqualTo("OMBUDSMAN_WAIT");
         assertThat(complaint.at("/deadlines/ombudsmanEligibleFrom").asText()).isNotEmpty();
 
         assertThat(post("/api/complaints/" + reference + "/icp-referral", "", true).statusCode()).isEqualTo(202);
         runJobs();
-        completeTask(reference, "Task_PrepareIcpReferral", "{}");
-        completeTask(reference, "Task_RecordPanelOutcome", "{}");
+        completeTask(reference, "Task_PrepareIcpReferral", "{}", PANEL);
+        completeTask(reference, "Task_RecordPanelOutcome", "{}", PANEL);
 
         complaint = get(reference);
         assertThat(complaint.get("stage").asText()).isEqualTo("INDEPENDENT_COMPLAINTS_PANEL");
@@ -191,13 +201,13 @@ abstract class ComplaintApiEndToEndTest {
         return JSON.readTree(response.body()).get("errors").findValuesAsText("field");
     }
 
-    private void completeTask(String reference, String taskKey, String variables) throws Exception {
+    private void completeTask(String reference, String taskKey, String variables, String user) throws Exception {
         runJobs();
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey)
                 .singleResult();
         assertThat(task).as("open task " + taskKey).isNotNull();
         HttpResponse<String> response = http.send(authorised(HttpRequest.newBuilder(
-                        uri("/engine-rest/task/" + task.getId() + "/complete")))
+                        uri("/engine-rest/task/" + task.getId() + "/complete")), user)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"variables\": " + variables + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -231,8 +241,12 @@ abstract class ComplaintApiEndToEndTest {
     }
 
     private HttpRequest.Builder authorised(HttpRequest.Builder request) {
+        return authorised(request, STAFF);
+    }
+
+    private HttpRequest.Builder authorised(HttpRequest.Builder request, String user) {
         return request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((STAFF + ":secret").getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8)));
     }
 
     private URI uri(String path) {

@@ -1,0 +1,38 @@
+package uk.putitright.process;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The variable names Tasklist forms read and write that carry personal data or free text. They never stay
+ * in the engine: case context is shown through task-local copies made when a task opens, free text is moved
+ * to our complaint_note table when a task completes, and the history level keeps none of them.
+ */
+public final class FormVariables {
+
+    /** Case context shown read-only at the top of every task form. */
+    public static final Set<String> CASE_CONTEXT = Set.of(
+            "stageLabel", "customerName", "complaintSummary", "desiredOutcome");
+
+    /** Free text staff write; each is kept as a complaint note. */
+    public static final Set<String> FREE_TEXT = Set.of(
+            "consentNote", "acknowledgementNote", "putItRightAction",
+            "stage1Findings", "stage1Remedy", "stage1OutstandingActions",
+            "stage2Reason", "stage2DesiredOutcome", "stage2ContactNote",
+            "stage2Findings", "stage2Remedy", "stage2OutstandingActions", "signOffComment",
+            "breachReviewNote", "icpReferralNote", "icpRecommendations",
+            "designatedPersonName", "designatedPersonResponse", "ombudsmanResponse");
+
+    /** What the "Log a complaint" start form sends about the customer and representative. */
+    public static final Set<String> START_FORM_PERSONAL = Set.of(
+            "customerEmail", "customerPhone", "customerAddress",
+            "representativeName", "representativeEmail", "representativePhone");
+
+    /** Every name whose values the history must not keep. */
+    public static final Set<String> NOT_IN_HISTORY = Stream.of(CASE_CONTEXT, FREE_TEXT, START_FORM_PERSONAL)
+            .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+
+    private FormVariables() {
+    }
+}

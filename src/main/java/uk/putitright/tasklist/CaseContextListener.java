@@ -1,0 +1,101 @@
+package uk.putitright.tasklist;
+
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import uk.putitright.complaint.Complaint;
+import uk.putitright.complaint.ComplaintNote;
+import uk.putitright.complaint.ComplaintNoteRepository;
+import uk.putitright.complaint.ComplaintRepository;
+import uk.putitright.complaint.Stage;
+import uk.putitright.process.FormVariables;
+import uk.putitright.process.ProcessNames;
+
+/**
+ * Runs on every user task. When it opens: copies the case context (customer, summary, stage, earlier
+ * findings) from our tables into task-local variables the form shows. When it completes: moves the free
+ * text the worker wrote into complaint notes and out of the process, so the engine holds no such text.
+ */
+@Component
+public class CaseContextListener implements TaskListener {
+
+    private static final Map<Stage, String> STAGE_LABELS = Map.of(
+            Stage.INTAKE, "New complaint", Stage.PUT_IT_RIGHT, "Put it right (informal)",
+            Stage.STAGE_1, "Stage 1", Stage.STAGE_2, "Stage 2",
+            Stage.INDEPENDENT_COMPLAINTS_PANEL, "Independent Complaints Panel",
+            Stage.DESIGNATED_PERSON, "Designated person", Stage.OMBUDSMAN_WAIT, "Final response given");
+
+    private final ComplaintRepository complaints;
+    private final ComplaintNoteRepository notes;
+
+    CaseContextListener(ComplaintRepository complaints, ComplaintNoteRepository notes) {
+        this.complaints = complaints;
+        this.notes = notes;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object id = task.getVariable(ProcessNames.COMPLAINT_ID);
+        if (id == null) {
+            return;
+        }
+        Long complaintId = ((Number) id).longValue();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            showContext(task, complaintId);
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            keepFreeText(task, complaintId);
+        }
+    }
+
+    private void showContext(DelegateTask task, Long complaintId) {
+        Complaint complaint = complaints.findById(complaintId).orElseThrow();
+        task.setVariableLocal("stageLabel", STAGE_LABELS.get(complaint.getStage()));
+        task.setVariableLocal("customerName", complaint.getCustomer().getName());
+        task.setVariableLocal("complaintSummary", complaint.getSummary());
+        task.setVariableLocal("desiredOutcome", complaint.getDesiredOutcome());
+        for (String field : FormVariables.FREE_TEXT) {
+            String earlier = notes.findFirstByComplaintIdAndFieldOrderByRecordedAtDescIdDesc(complaintId, field)
+                    .map(ComplaintNote::getBody)
+                    .orElseGet(() -> fromComplaint(complaint, field));
+            if (earlier != null) {
+                task.setVariableLocal(field, earlier);
+            }
+        }
+    }
+
+    private static String fromComplaint(Complaint complaint, String field) {
+        return switch (field) {
+            case "stage2Reason" -> complaint.getStage2Reason();
+            case "stage2DesiredOutcome" -> complaint.getStage2DesiredOutcome();
+            default -> null;
+        };
+    }
+
+    private void keepFreeText(DelegateTask task, Long complaintId) {
+        DelegateExecution execution = task.getExecution();
+        String author = author(task);
+        for (String field : FormVariables.FREE_TEXT) {
+            // a completed form's values land on the execution; the task-local copy is what we showed
+            Object written = execution.getVariable(field);
+            Object shown = task.getVariableLocal(field);
+            if (written != null) {
+                execution.removeVariable(field);
+            }
+            if (written instanceof String text && !text.isBlank() && !Objects.equals(text, shown)) {
+                notes.save(new ComplaintNote(complaintId, field, text.strip(), task.getTaskDefinitionKey(), author,
+                        ClockUtil.getCurrentTime().toInstant()));
+            }
+        }
+    }
+
+    /** Whoever is logged in and completing the task, else its assignee. */
+    static String author(DelegateTask task) {
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+    }
+}

@@ -1,0 +1,34 @@
+package uk.putitright.tasklist;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Housing Plus: "A Stage 2 complaint will be reviewed by the senior advocacy officer and signed off by the
+ * director". Whoever wrote the Stage 2 response may not claim or complete its sign-off.
+ */
+@Component
+public class FourEyesRule implements TaskListener {
+
+    static final String AUTHOR_VARIABLE = "stage2ResponseAuthor";
+    static final java.util.Set<String> RESPONSE_TASKS = java.util.Set.of("Task_ReviewComplaint", "Task_CompleteExtendedReview");
+    static final String SIGN_OFF_TASK = "Task_SignOffStage2Response";
+
+    @Override
+    public void notify(DelegateTask task) {
+        String event = task.getEventName();
+        if (RESPONSE_TASKS.contains(task.getTaskDefinitionKey()) && EVENTNAME_COMPLETE.equals(event)) {
+            task.setVariable(AUTHOR_VARIABLE, CaseContextListener.author(task));
+        } else if (SIGN_OFF_TASK.equals(task.getTaskDefinitionKey())) {
+            String author = (String) task.getVariable(AUTHOR_VARIABLE);
+            String user = EVENTNAME_ASSIGNMENT.equals(event) ? task.getAssignee() : CaseContextListener.author(task);
+            if (author != null && author.equals(user)
+                    && (EVENTNAME_ASSIGNMENT.equals(event) || EVENTNAME_COMPLETE.equals(event))) {
+                throw new ProcessEngineException("Four-eyes rule: " + user
+                        + " wrote this Stage 2 response, so another director must sign it off");
+            }
+        }
+    }
+}

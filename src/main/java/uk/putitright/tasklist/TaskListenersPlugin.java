@@ -1,0 +1,50 @@
+package uk.putitright.tasklist;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the case-context and four-eyes listeners on every user task of every deployed model, so a task a
+ * process owner adds in Modeler gets them too without touching Java.
+ */
+@Component
+class TaskListenersPlugin extends AbstractProcessEnginePlugin {
+
+    private final TaskListener caseContext;
+    private final TaskListener fourEyes;
+
+    // lazy: the listeners need JPA, which must not be built while the engine is being configured
+    TaskListenersPlugin(@Lazy CaseContextListener caseContext, @Lazy FourEyesRule fourEyes) {
+        this.caseContext = caseContext;
+        this.fourEyes = fourEyes;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE}) {
+                    definition.addTaskListener(event, caseContext);
+                }
+                for (String event : new String[] {TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_COMPLETE}) {
+                    definition.addTaskListener(event, fourEyes);
+                }
+            }
+        });
+    }
+}

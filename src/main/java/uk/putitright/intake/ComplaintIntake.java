@@ -31,6 +31,14 @@ public class ComplaintIntake {
     /** Stores the complaint and starts its process together: either both happen or neither. */
     @Transactional
     public Complaint log(NewComplaintRequest request) {
+        Complaint complaint = register(request);
+        process.start(complaint);
+        return complaint;
+    }
+
+    /** Checks the business rules the field annotations cannot, and stores the complaint with its reference. */
+    @Transactional
+    public Complaint register(NewComplaintRequest request) {
         String landlord = blankToNull(request.landlord()) == null ? landlords.landlord() : request.landlord();
         if (!landlords.isKnown(landlord)) {
             throw new InvalidFieldException("landlord", "unknown landlord '" + landlord + "'; known: "
@@ -43,18 +51,15 @@ public class ComplaintIntake {
         var representative = request.representative();
         Instant receivedAt = request.receivedAt() == null ? ClockUtil.getCurrentTime().toInstant()
                 : request.receivedAt().toInstant();
-        Complaint complaint = register.register(new Complaint(landlord, businessLine, blankToNull(request.serviceArea()),
+        return register.register(new Complaint(landlord, businessLine, blankToNull(request.serviceArea()),
                 request.channel(), receivedAt,
                 new ContactDetails(customer.name().strip(), customer.email(), customer.phone(), customer.address()),
                 customer.preferredContact(),
                 representative == null ? null : new ContactDetails(representative.name().strip(),
                         representative.email(), representative.phone(), representative.address()),
                 request.summary().strip(), request.desiredOutcome()));
-        process.start(complaint);
-        return complaint;
     }
 
-    /** The staff view, read in one transaction so breaches and extensions load with it. */
     @Transactional(readOnly = true)
     public ComplaintView view(String reference) {
         return ComplaintView.of(register.find(reference), zone);

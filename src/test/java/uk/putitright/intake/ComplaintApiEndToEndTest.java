@@ -196,6 +196,73 @@ abstract class ComplaintApiEndToEndTest {
         assertThat(engineRest.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aServiceManagerCannotSeeOrCompleteACustomerServiceTaskInTasklistOrTheEngineApi() throws Exception {
+        HttpResponse<String> created = post("/api/complaints", """
+                {"channel": "PHONE", "customer": {"name": "Lee Tenant", "phone": "01480 000001",
+                 "preferredContact": "PHONE"}, "summary": "The lift is broken."}
+                """, false);
+        String reference = JSON.readTree(created.body()).get("reference").asText();
+        runJobs();
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+
+        // engine REST API, HTTP Basic
+        HttpResponse<String> listed = http.send(authorised(HttpRequest.newBuilder(
+                uri("/engine-rest/task?processInstanceBusinessKey=" + reference)), SERVICE_MANAGER).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(listed.body())).isEmpty();
+        HttpResponse<String> completed = http.send(authorised(HttpRequest.newBuilder(
+                        uri("/engine-rest/task/" + taskId + "/complete")), SERVICE_MANAGER)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(completed.statusCode()).isEqualTo(403);
+
+        // Tasklist's own API, with a login session and its CSRF token
+        TasklistSession tasklist = new TasklistSession(SERVICE_MANAGER);
+        assertThat(JSON.readTree(tasklist.get("/task?processInstanceBusinessKey=" + reference).body())).isEmpty();
+        assertThat(tasklist.post("/task/" + taskId + "/complete", "{}").statusCode()).isEqualTo(403);
+        TasklistSession customerService = new TasklistSession(STAFF);
+        assertThat(JSON.readTree(customerService.get("/task?processInstanceBusinessKey=" + reference).body()))
+                .hasSize(1);
+        assertThat(customerService.post("/task/" + taskId + "/complete", "{}").statusCode()).isEqualTo(204);
+    }
+
+    /** A browser-like session of the Tasklist webapp: login form, session cookie and XSRF token. */
+    private final class TasklistSession {
+
+        private final java.net.CookieManager cookies = new java.net.CookieManager();
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+        TasklistSession(String user) throws Exception {
+            client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(
+                            uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-XSRF-TOKEN", xsrf())
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=secret")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default" + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String body) throws Exception {
+            return client.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default" + path))
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private String xsrf() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+        }
+    }
+
     private List<String> errorFields(HttpResponse<String> response) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         return JSON.readTree(response.body()).get("errors").findValuesAsText("field");

@@ -149,6 +149,10 @@ public class Complaint {
         this.desiredOutcome = desiredOutcome;
     }
 
+    public boolean isOpen() {
+        return status == ComplaintStatus.OPEN;
+    }
+
     public boolean hasRepresentative() {
         return representative != null && representative.getName() != null;
     }
@@ -172,7 +176,11 @@ public class Complaint {
         }
     }
 
+    /** The first closure stands: a late step cannot turn a resolved complaint into a withdrawn one. */
     public void close(ComplaintStatus finalStatus, ClosureReason reason, Instant at) {
+        if (status != ComplaintStatus.OPEN) {
+            return;
+        }
         this.status = finalStatus;
         this.closureReason = reason;
         this.closedAt = at;

@@ -38,6 +38,10 @@ public class ComplaintProcess {
      */
     @Transactional
     public void send(Complaint complaint, CustomerMessage message) {
+        // an Ombudsman enquiry may come after closure; nothing else may change a closed complaint
+        if (!complaint.isOpen() && message != CustomerMessage.OMBUDSMAN_ENQUIRY) {
+            throw new StepNotOpenException(complaint.getReference(), message);
+        }
         try {
             runtime.createMessageCorrelation(message.messageName())
                     .processInstanceBusinessKey(complaint.getReference())

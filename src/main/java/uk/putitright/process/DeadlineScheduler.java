@@ -1,6 +1,5 @@
 package uk.putitright.process;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,8 +50,8 @@ class DeadlineScheduler {
             }, days(execution, "stage2ResponseWorkingDays"));
             case ESCALATION_WINDOW -> workingDays.add(now, days(execution, "escalationWindowWorkingDays"));
             // "eight weeks after we have given you our final response": calendar weeks, not working days
-            case OMBUDSMAN_ELIGIBLE -> orNow(c.getFinalResponseAt(), now)
-                    .plus(Duration.ofDays(7L * days(execution, "ombudsmanWaitWeeks")));
+            case OMBUDSMAN_ELIGIBLE -> orNow(c.getFinalResponseAt(), now).atZone(workingDays.zone())
+                    .plusWeeks(days(execution, "ombudsmanWaitWeeks")).toInstant();
         };
     }
 

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the case-context and four-eyes listeners on every user task of every deployed model, so a task a
+ * Puts the completion checks, case-context and four-eyes listeners on every user task of every deployed model, so a task a
  * process owner adds in Modeler gets them too without touching Java.
  */
 @Component
@@ -22,11 +22,14 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
 
     private final TaskListener caseContext;
     private final TaskListener fourEyes;
+    private final TaskListener completionChecks;
 
     // lazy: the listeners need JPA, which must not be built while the engine is being configured
-    TaskListenersPlugin(@Lazy CaseContextListener caseContext, @Lazy FourEyesRule fourEyes) {
+    TaskListenersPlugin(@Lazy CaseContextListener caseContext, @Lazy FourEyesRule fourEyes,
+                        @Lazy CompletionChecks completionChecks) {
         this.caseContext = caseContext;
         this.fourEyes = fourEyes;
+        this.completionChecks = completionChecks;
     }
 
     @Override
@@ -38,6 +41,8 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                // checks first, so nothing else runs for a completion they refuse
+                definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completionChecks);
                 for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE}) {
                     definition.addTaskListener(event, caseContext);
                 }

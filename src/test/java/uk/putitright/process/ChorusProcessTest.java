@@ -112,12 +112,14 @@ class ChorusProcessTest extends ProcessTestSupport {
         send(ref, CustomerMessage.ESCALATE);
 
         BpmnAwareTests.assertThat(putItRight).isEnded()
-                .hasPassed("Message_FormalComplaintRequested", "EndEvent_NotPutRight")
+                .hasPassed("Message_FormalComplaintRequested", "Gateway_NotPutRight", "Task_SendFormalComplaintGuidance",
+                        "EndEvent_NotPutRight")
                 .hasNotPassed("Timer_AcceptanceWindowEnds", "Message_OutcomeAccepted");
         BpmnAwareTests.assertThat(main).isWaitingAt("CallActivity_Stage1").hasNotPassed("Task_CloseResolvedInformally");
         assertThat(complaint(ref).getStage()).isEqualTo(Stage.STAGE_1);
         assertThat(complaint(ref).getStatus()).isEqualTo(ComplaintStatus.OPEN);
-        assertThat(lettersOf(ref)).containsExactly(LetterType.ACKNOWLEDGEMENT, LetterType.PUT_IT_RIGHT_OUTCOME);
+        assertThat(lettersOf(ref)).containsExactly(LetterType.ACKNOWLEDGEMENT, LetterType.PUT_IT_RIGHT_OUTCOME,
+                LetterType.FORMAL_COMPLAINT_GUIDANCE);
         // Tue 22 Dec + 10 working days (25, 28 Dec and 1 Jan are bank holidays) = Fri 8 Jan 2027
         assertThat(deadlineOf(ref, DeadlineType.STAGE_1_RESPONSE)).isEqualTo(london("2027-01-08T17:00"));
         assertThat(openTasks(ref)).containsExactly("Task_InvestigateComplaint");
@@ -143,8 +145,9 @@ class ChorusProcessTest extends ProcessTestSupport {
         executeDueJobs();
 
         BpmnAwareTests.assertThat(putItRight).isEnded()
-                .hasPassed("Timer_InformalStageDue", "Task_RecordInformalStageExpired", "EndEvent_InformalStageExpired")
-                .hasNotPassed("Task_SendFormalComplaintGuidance");
+                .hasPassed("Timer_InformalStageDue", "Task_RecordInformalStageExpired", "Gateway_NotPutRight",
+                        "Task_SendFormalComplaintGuidance", "EndEvent_NotPutRight")
+                .hasNotPassed("Gateway_PutRight");
         var breaches = breachesOf(ref);
         assertThat(breaches).hasSize(1);
         assertThat(breaches.get(0).getDeadline()).isEqualTo(DeadlineType.INFORMAL_RESOLUTION);
@@ -154,7 +157,43 @@ class ChorusProcessTest extends ProcessTestSupport {
         assertThat(openTasks(ref)).containsExactly("Task_InvestigateComplaint");
         // Stage 1 started Thu 31 Dec: + 10 working days (New Year's Day is a bank holiday) = Fri 15 Jan 2027
         assertThat(deadlineOf(ref, DeadlineType.STAGE_1_RESPONSE)).isEqualTo(london("2027-01-15T17:00"));
-        assertThat(lettersOf(ref)).containsExactly(LetterType.ACKNOWLEDGEMENT);
+        // the customer is told how the formal complaint works
+        assertThat(lettersOf(ref)).containsExactly(LetterType.ACKNOWLEDGEMENT, LetterType.FORMAL_COMPLAINT_GUIDANCE);
+    }
+
+    /**
+     * However the informal stage ends without putting it right (the case handler says so, the time runs out, or
+     * the customer asks for a formal complaint after the outcome), the customer gets the formal complaint
+     * guidance exactly once, and the complaint moves on to Stage 1.
+     */
+    @Test
+    void everyWayIntoTheFormalComplaintSendsTheFormalComplaintGuidanceOnce() {
+        clockAt("2026-12-21T10:00");
+        String unresolved = logComplaint(CHORUS, null, false);
+        String timeUp = logComplaint(CHORUS, null, false);
+        String customerAsks = logComplaint(CHORUS, null, false);
+        for (String ref : List.of(unresolved, timeUp, customerAsks)) {
+            complete(ref, "Task_AcknowledgeComplaint");
+        }
+        ProcessInstance expiring = childProcess(timeUp, "put-it-right");
+        ProcessInstance asked = childProcess(customerAsks, "put-it-right");
+
+        clockAt("2026-12-22T10:00");
+        complete(unresolved, "Task_PutItRight", Map.of("putItRightOutcome", "UNRESOLVED"));
+        complete(customerAsks, "Task_PutItRight", Map.of("putItRightOutcome", "RESOLVED"));
+        assertThat(lettersOf(customerAsks)).doesNotContain(LetterType.FORMAL_COMPLAINT_GUIDANCE);
+        send(customerAsks, CustomerMessage.ESCALATE);
+        clockAt("2026-12-30T17:00");
+        executeDueJobs();
+
+        BpmnAwareTests.assertThat(expiring).isEnded().hasPassed("Timer_InformalStageDue", "Task_SendFormalComplaintGuidance");
+        BpmnAwareTests.assertThat(asked).isEnded()
+                .hasPassed("Message_FormalComplaintRequested", "Task_SendFormalComplaintGuidance");
+        for (String ref : List.of(unresolved, timeUp, customerAsks)) {
+            assertThat(lettersOf(ref)).as(ref).filteredOn(LetterType.FORMAL_COMPLAINT_GUIDANCE::equals).hasSize(1);
+            assertThat(complaint(ref).getStage()).as(ref).isEqualTo(Stage.STAGE_1);
+            assertThat(openTasks(ref)).as(ref).containsExactly("Task_InvestigateComplaint");
+        }
     }
 
     // ---------------------------------------------------------------- Stage 1

@@ -123,7 +123,8 @@ class HousingPlusProcessTest extends ProcessTestSupport {
         assertThat(lettersOf(ref)).doesNotContain(LetterType.STAGE_2_FINAL_RESPONSE);
 
         clockAt("2027-04-13T10:00");
-        complete(ref, "Task_SignOffStage2Response", Map.of("signOffApproved", false));
+        complete(ref, "Task_SignOffStage2Response", Map.of("signOffApproved", false,
+                "signOffComment", "Answer the point about the missed appointments."));
         BpmnAwareTests.assertThat(stage2).isWaitingAt("Task_ReviewComplaint").hasPassed("Gateway_ReviewAgain");
         assertThat(openTasks(ref)).containsExactly("Task_ReviewComplaint");
         assertThat(task(ref, "Task_ReviewComplaint").getDueDate()).isEqualTo(Date.from(london("2027-04-26T17:00")));

@@ -13,7 +13,7 @@ public final class FormVariables {
 
     /** Case context shown read-only at the top of every task form. */
     public static final Set<String> CASE_CONTEXT = Set.of(
-            "stageLabel", "customerName", "complaintSummary", "desiredOutcome");
+            "stageLabel", "customerName", "complaintSummary", "desiredOutcome", "caseHandlerName");
 
     /** Free text staff write; each is kept as a complaint note. */
     public static final Set<String> FREE_TEXT = Set.of(

@@ -80,8 +80,9 @@ class AccessSetup {
     private void grantRoles() {
         for (Role role : TASK_WORKERS) {
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            // names of processes and forms in Tasklist; not their tasks (no READ_TASK)
-            grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            // process names and the Reference column in Tasklist; not other groups' tasks (no READ_TASK).
+            // Process variables hold no personal data, only ids, enums and dates.
+            grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE);
             grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }
         // the Customer Service Centre logs complaints with the start form

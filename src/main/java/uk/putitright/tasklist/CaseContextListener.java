@@ -58,6 +58,7 @@ public class CaseContextListener implements TaskListener {
         task.setVariableLocal("customerName", complaint.getCustomer().getName());
         task.setVariableLocal("complaintSummary", complaint.getSummary());
         task.setVariableLocal("desiredOutcome", complaint.getDesiredOutcome());
+        task.setVariableLocal("caseHandlerName", displayName(task, complaint.getCaseHandler()));
         for (String field : FormVariables.FREE_TEXT) {
             String earlier = notes.findFirstByComplaintIdAndFieldOrderByRecordedAtDescIdDesc(complaintId, field)
                     .map(ComplaintNote::getBody)
@@ -66,6 +67,18 @@ public class CaseContextListener implements TaskListener {
                 task.setVariableLocal(field, earlier);
             }
         }
+    }
+
+    /** "Sam Jones" for staff who have a name in Camunda, else their user id. */
+    private static String displayName(DelegateTask task, String userId) {
+        if (userId == null) {
+            return null;
+        }
+        var user = task.getProcessEngineServices().getIdentityService().createUserQuery().userId(userId).singleResult();
+        if (user == null || user.getFirstName() == null) {
+            return userId;
+        }
+        return (user.getFirstName() + " " + (user.getLastName() == null ? "" : user.getLastName())).strip();
     }
 
     private static String fromComplaint(Complaint complaint, String field) {

@@ -44,6 +44,12 @@ class DemoData {
             Map.entry("aud.green", Role.AUDITORS),
             Map.entry("po.white", Role.PROCESS_OWNERS));
 
+    private static final Map<String, String> FIRST_NAMES = Map.ofEntries(
+            Map.entry("cs.smith", "Casey"), Map.entry("sm.jones", "Sam"), Map.entry("adv.patel", "Anita"),
+            Map.entry("hos.brown", "Hannah"), Map.entry("sao.khan", "Sara"), Map.entry("dir.evans", "Dylan"),
+            Map.entry("dir.hughes", "Delyth"), Map.entry("icp.wilson", "Ian"), Map.entry("ol.taylor", "Olu"),
+            Map.entry("aud.green", "Alex"), Map.entry("po.white", "Pat"));
+
     private final IdentityService identity;
     private final ComplaintIntake intake;
     private final ComplaintRepository complaints;
@@ -75,7 +81,7 @@ class DemoData {
         if (identity.createUserQuery().userId(id).count() == 0) {
             User user = identity.newUser(id);
             String[] names = id.split("\\.");
-            user.setFirstName(names[0].toUpperCase());
+            user.setFirstName(FIRST_NAMES.getOrDefault(id, names[0].toUpperCase()));
             user.setLastName(Character.toUpperCase(names[1].charAt(0)) + names[1].substring(1));
             user.setEmail(id + "@example.org");
             user.setPassword(id);

@@ -1,0 +1,390 @@
+// Real-browser test of Camunda Tasklist with our Camunda Forms: Debian's chromium driven by playwright-core.
+// Run by run-browser-test.sh, which starts the app jar on BASE_URL; on its own:
+//   BASE_URL=http://localhost:18080 node --test .ci/browser/tasklist.test.mjs
+//
+// The flow is what staff do: cs.smith (customer-service) logs a complaint with the "Log a complaint" start
+// form and acknowledges it; sm.jones (service-managers, the complaint's case handler) tries to put it right,
+// fails (UNRESOLVED), investigates at Stage 1 and responds. Our API must then say the complaint is at Stage 1,
+// and the engine must be waiting for the customer to escalate. Any console error or uncaught error in the
+// pages fails the test. Screenshots of every form go to target/screenshots/ (for the README).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:18080').replace(/\/$/, '');
+const TASKLIST = `${BASE_URL}/camunda/app/tasklist/default/`;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(ROOT, 'target', 'screenshots');
+const ADMIN = 'Basic ' + Buffer.from('demo:demo').toString('base64'); // dev profile's admin, for checks only
+const STEP_TIMEOUT = 180_000;
+
+const complaint = {
+  channel: 'Phone',
+  customerName: 'Sam Browser',
+  customerEmail: 'sam.browser@example.org',
+  preferredContact: 'Email',
+  summary: 'The communal door entry system has been broken for three weeks and nobody has come to repair it.',
+  desiredOutcome: 'Repair the door entry system and tell me when it will be fixed.',
+  putItRightAction: 'Called the contractor: the door entry panel needs a part on a four-week lead time.',
+  findings: 'The repair was logged but not chased; the contractor was waiting for a part nobody ordered.',
+  outcome: 'Upheld',
+  remedy: 'Order the part today, fit it within ten working days, and apologise for the delay.',
+};
+
+let browser;
+let context;
+let page;
+let reference; // the complaint's reference = the complaint process's business key
+let processInstanceId;
+const problems = []; // console errors and uncaught page errors, with the page they happened on
+let stepFailed = false;
+
+/** Runs one step of the flow; once one fails, later ones are skipped (they would only fail the same way). */
+function step(name, fn) {
+  it(name, { timeout: STEP_TIMEOUT }, async (t) => {
+    if (stepFailed) {
+      t.skip('an earlier step failed');
+      return;
+    }
+    try {
+      await fn(t);
+    } catch (error) {
+      stepFailed = true;
+      await shoot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => {});
+      if (page) {
+        console.error(`page at failure: ${page.url()}`);
+      }
+      throw error;
+    }
+  });
+}
+
+/** Closes Tasklist's notices (top right), which would otherwise cover part of the next screenshot. */
+async function dismissNotices() {
+  const close = page.locator('.notifications button.close[ng-click^="removeNotification"]');
+  for (let i = 0; i < 10 && await close.count() > 0; i += 1) {
+    await close.first().click();
+  }
+}
+
+/**
+ * Saves a screenshot: of the page as it is, or of one element whole. Tasklist's panes and dialogs scroll
+ * inside the window, so for an element the window is made tall enough to show all of it, then put back.
+ */
+async function shoot(name, locator) {
+  const file = path.join(SHOTS, `${name}.png`);
+  if (!locator) {
+    await page.screenshot({ path: file, animations: 'disabled' });
+    return file;
+  }
+  const viewport = page.viewportSize();
+  const toTop = () => locator.evaluate((element) => {
+    for (let scroller = element.parentElement; scroller; scroller = scroller.parentElement) {
+      scroller.scrollTop = 0;
+    }
+  });
+  try {
+    await dismissNotices();
+    await toTop();
+    const box = await locator.boundingBox();
+    // room below for Tasklist's footer, which sits over the bottom of the panes
+    const needed = Math.ceil(box.y + box.height + 60);
+    if (needed > viewport.height) {
+      await page.setViewportSize({ width: viewport.width, height: needed });
+      await toTop();
+    }
+    await locator.screenshot({ path: file, animations: 'disabled' });
+  } finally {
+    await page.setViewportSize(viewport);
+  }
+  return file;
+}
+
+/** Engine or API call as the dev profile's admin, for what the test needs to know, never to do the work. */
+async function api(pathAndQuery) {
+  const response = await fetch(`${BASE_URL}${pathAndQuery}`, {
+    headers: { Authorization: ADMIN, Accept: 'application/json' },
+  });
+  const body = await response.text();
+  assert.equal(response.status, 200, `GET ${pathAndQuery} answered ${response.status}: ${body}`);
+  return JSON.parse(body);
+}
+
+/** Polls until fn returns a truthy value, at most timeoutMs. */
+async function eventually(what, fn, timeoutMs = 60_000, everyMs = 500) {
+  const giveUp = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) {
+      return last;
+    }
+    if (Date.now() > giveUp) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** The id of the open user task with this definition key in the complaint (or one of its called processes). */
+async function taskId(taskDefinitionKey) {
+  return eventually(`task ${taskDefinitionKey} of ${reference}`, async () => {
+    const tasks = await api(`/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(reference)}`
+      + `&taskDefinitionKey=${taskDefinitionKey}`);
+    return tasks.length === 1 ? tasks[0].id : null;
+  }, 90_000);
+}
+
+/** A filter in Tasklist's left column, by its name (its link also shows the count of tasks). */
+function filterLink(name) {
+  return page.locator('.task-filters').locator('a', { hasText: name }).first();
+}
+
+async function logIn(user) {
+  await page.goto(TASKLIST);
+  await page.getByPlaceholder('Username').fill(user);
+  await page.getByPlaceholder('Password').fill(user);
+  await page.getByRole('button', { name: /log in/i }).click();
+  await filterLink("My group's tasks").waitFor();
+  await page.getByRole('link', { name: 'Start process' }).waitFor();
+}
+
+async function logOut() {
+  await page.locator('[cam-widget-header] .account').click();
+  await page.locator('[cam-widget-header] li.logout a').click();
+  await page.getByPlaceholder('Username').waitFor();
+}
+
+/**
+ * Opens a task from a Tasklist filter, as a user would: choose the filter, find the task in the list and
+ * click it. The task appears once the job executor has run the asynchronous steps before it, so the list is
+ * reloaded (by choosing the filter again) until it does, within a bounded time.
+ */
+async function openTask(filterName, id, timeoutMs = 90_000) {
+  const link = page.locator(`ol.tasks-list a[href="#/?task=${id}"]`);
+  await eventually(`task ${id} in "${filterName}"`, async () => {
+    await filterLink(filterName).click();
+    try {
+      await link.waitFor({ timeout: 3_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  }, timeoutMs, 0);
+  await link.click();
+  const pane = page.locator('.task-details');
+  await pane.locator('.fjs-form').waitFor();
+  return pane;
+}
+
+/**
+ * Claims the open task unless it is the user's already (a case handler's task is assigned to them when it
+ * is created). Tasklist keeps the form disabled until the task is the user's.
+ */
+async function claimIfNeeded(pane, id, user) {
+  await pane.locator('section.task-card [cam-tasklist-task-meta] .actors').waitFor();
+  const { assignee } = await api(`/engine-rest/task/${id}`);
+  if (assignee !== user) {
+    assert.equal(assignee, null, `task ${id} is assigned to ${assignee}, not ${user}`);
+    await pane.locator('button.claim', { hasText: 'Claim' }).click();
+    await pane.locator('button.claim').waitFor({ state: 'detached' });
+  }
+  await pane.locator('.disabled-form').waitFor({ state: 'detached' });
+  assert.equal((await api(`/engine-rest/task/${id}`)).assignee, user);
+}
+
+/** A form-js select (a drop-down list, not a native <select>): open it, then click the option. */
+async function choose(scope, label, option) {
+  const field = scope.locator('.fjs-form-field-select').filter({
+    has: page.locator('label.fjs-form-field-label', { hasText: label }),
+  });
+  const exactly = new RegExp(`^\\s*${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  await field.locator('.fjs-input-group').click();
+  await field.locator('.fjs-dropdownlist-item', { hasText: exactly }).click();
+  await field.locator('.fjs-select-display', { hasText: exactly }).waitFor();
+}
+
+/** Clicks Complete and waits until Tasklist has sent the form and the engine accepted it. */
+async function complete(pane, id) {
+  const submitted = page.waitForResponse((r) => r.url().includes(`/task/${id}/submit-form`)
+    && r.request().method() === 'POST');
+  await pane.getByRole('button', { name: 'Complete' }).click();
+  const response = await submitted;
+  const body = response.ok() ? '' : await response.text();
+  assert.ok(response.ok(), `completing task ${id} answered ${response.status()}: ${body}`);
+  await page.locator(`ol.tasks-list a[href="#/?task=${id}"]`).waitFor({ state: 'detached' });
+}
+
+/** The "Case" box at the top of every task form names the complaint; check it is ours. */
+async function expectCase(pane) {
+  await pane.locator('.fjs-form-field-text', { hasText: `Reference: ${reference}` }).waitFor();
+  const customer = pane.getByLabel('Customer', { exact: true });
+  await customer.waitFor();
+  assert.equal(await customer.inputValue(), complaint.customerName);
+  assert.equal(await pane.getByLabel('What the complaint is about').inputValue(), complaint.summary);
+}
+
+describe('Tasklist: log a complaint and take it to a Stage 1 response', { concurrency: false }, () => {
+  before(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      // a fresh profile each run (playwright makes a temporary user-data-dir); no calls out of the machine
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB',
+      timezoneId: 'Europe/London' });
+    context.setDefaultTimeout(30_000);
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() !== 'error') {
+        return;
+      }
+      const where = message.location()?.url ?? '';
+      // Tasklist itself asks for two things this app does not serve, before anything of ours is shown:
+      // - GET /camunda/api/admin/auth/user/default answers 404 while nobody is logged in: that is how the
+      //   Camunda webapps learn there is no session, on the login page only;
+      // - GET /camunda-welcome answers 404: the header looks for the Docker distribution's welcome page,
+      //   which the Spring Boot starter does not have.
+      // (Chromium asks for no favicon here: Tasklist's page names its own icon, which the starter serves.)
+      if (/Failed to load resource: .* 404/.test(message.text())
+        && (where.endsWith('/camunda/api/admin/auth/user/default') || where.endsWith('/camunda-welcome'))) {
+        return;
+      }
+      problems.push(`console error on ${page.url()}: ${message.text()}${where ? ` (${where})` : ''}`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.stack ?? error}`));
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  step('cs.smith logs in to Tasklist', async () => {
+    await page.goto(TASKLIST);
+    await page.getByPlaceholder('Username').waitFor();
+    await shoot('01-login');
+    await logIn('cs.smith');
+    await filterLink("My group's tasks").click();
+    await page.locator('ol.tasks-list').waitFor();
+    await shoot('02-task-list');
+  });
+
+  step('cs.smith logs a complaint with the "Log a complaint" start form', async () => {
+    await page.getByRole('link', { name: 'Start process' }).click();
+    const dialog = page.locator('.modal-dialog');
+    await dialog.getByRole('link', { name: 'Complaint', exact: true }).click();
+    const form = dialog.locator('.fjs-form');
+    await form.getByRole('heading', { name: 'Log a complaint' }).waitFor();
+
+    await choose(form, 'Channel', complaint.channel);
+    await form.getByLabel("Customer's full name").fill(complaint.customerName);
+    await form.getByLabel('Email address', { exact: true }).fill(complaint.customerEmail);
+    await choose(form, 'How the customer wants us to contact them', complaint.preferredContact);
+    await form.getByLabel('What the complaint is about').fill(complaint.summary);
+    await form.getByLabel('What the customer wants to happen').fill(complaint.desiredOutcome);
+    // the representative's fields stay hidden while nobody complains on the customer's behalf
+    assert.equal(await form.getByLabel("Representative's name").count(), 0);
+    await shoot('03-start-form-log-a-complaint', dialog);
+
+    const started = page.waitForResponse((r) => /\/process-definition\/[^/]+\/submit-form$/.test(r.url())
+      && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Start', exact: true }).click();
+    const response = await started;
+    const body = await response.text();
+    assert.ok(response.ok(), `starting the complaint answered ${response.status()}: ${body}`);
+    processInstanceId = JSON.parse(body).id;
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.notifications .alert', { hasText: 'The process has been started.' }).waitFor();
+    await dismissNotices();
+
+    // the start listener made the complaint's reference the business key
+    const instance = await api(`/engine-rest/history/process-instance/${processInstanceId}`);
+    reference = instance.businessKey;
+    assert.match(reference ?? '', /^CHG-\d{4}-\d{6}$/, `business key of ${processInstanceId}`);
+    const logged = await api(`/api/complaints/${reference}`);
+    assert.equal(logged.customer.name, complaint.customerName);
+    assert.equal(logged.customer.email, complaint.customerEmail);
+    assert.equal(logged.preferredContact, 'EMAIL');
+    assert.equal(logged.channel, 'PHONE');
+    assert.equal(logged.summary, complaint.summary);
+    assert.equal(logged.desiredOutcome, complaint.desiredOutcome);
+  });
+
+  step('cs.smith claims and completes "Acknowledge complaint"', async () => {
+    const id = await taskId('Task_AcknowledgeComplaint');
+    const pane = await openTask("My group's tasks", id);
+    await claimIfNeeded(pane, id, 'cs.smith');
+    await expectCase(pane);
+    await pane.getByLabel('I have contacted the customer about their complaint').check();
+    await pane.getByLabel('Notes for the acknowledgement').fill('Spoke to the customer; the door is still broken.');
+    await shoot('04-task-acknowledge-complaint', pane.locator('section.task-card'));
+    await complete(pane, id);
+  });
+
+  step('sm.jones tries to put it right and records it as not resolved', async () => {
+    await logOut();
+    await logIn('sm.jones');
+    const id = await taskId('Task_PutItRight');
+    // the case handler has the task already (My tasks); another service manager would find it in the group
+    const task = await api(`/engine-rest/task/${id}`);
+    const pane = await openTask(task.assignee === 'sm.jones' ? 'My tasks' : "My group's tasks", id);
+    await claimIfNeeded(pane, id, 'sm.jones');
+    await expectCase(pane);
+    await pane.getByLabel('No, not resolved: start a formal complaint').check();
+    await pane.getByLabel('What you did, or tried to do').fill(complaint.putItRightAction);
+    await shoot('05-task-put-it-right', pane.locator('section.task-card'));
+    await complete(pane, id);
+  });
+
+  step('sm.jones investigates at Stage 1 and responds', async () => {
+    const id = await taskId('Task_InvestigateComplaint');
+    const task = await api(`/engine-rest/task/${id}`);
+    const pane = await openTask(task.assignee === 'sm.jones' ? 'My tasks' : "My group's tasks", id);
+    await claimIfNeeded(pane, id, 'sm.jones');
+    await expectCase(pane);
+    // what was done informally is shown to the investigator
+    assert.equal(await pane.getByLabel('What was done to put it right (informal stage)').inputValue(),
+      complaint.putItRightAction);
+    await pane.getByLabel('Respond to the customer now').check();
+    await pane.getByLabel('Findings').fill(complaint.findings);
+    await choose(pane, 'Outcome', complaint.outcome);
+    await pane.getByLabel('Remedy').fill(complaint.remedy);
+    // the extension fields stay hidden when responding
+    assert.equal(await pane.getByLabel('Why more time is needed').count(), 0);
+    await shoot('06-task-investigate-complaint', pane.locator('section.task-card'));
+    await complete(pane, id);
+  });
+
+  step('the API shows the complaint at Stage 1, answered, and waiting for the customer', async () => {
+    // the response letter is written by an asynchronous step; once done, the process waits for escalation
+    await eventually('the complaint to wait for the EscalateComplaint message', async () => {
+      const waiting = await api(`/engine-rest/execution?businessKey=${encodeURIComponent(reference)}`
+        + '&messageEventSubscriptionName=EscalateComplaint');
+      return waiting.length === 1;
+    }, 90_000);
+    const view = await api(`/api/complaints/${reference}`);
+    assert.equal(view.reference, reference);
+    assert.equal(view.stage, 'STAGE_1');
+    assert.equal(view.status, 'OPEN');
+    assert.equal(view.closureReason, null);
+    assert.equal(view.caseHandler, 'sm.jones');
+    assert.ok(view.deadlines.acknowledgeBy, 'deadlines.acknowledgeBy');
+    assert.ok(view.deadlines.informalResolutionBy, 'deadlines.informalResolutionBy');
+    assert.ok(view.deadlines.stage1ResponseBy, 'deadlines.stage1ResponseBy');
+    assert.deepEqual(view.breaches, []);
+    assert.deepEqual(view.extensions, []);
+    // nothing is left for anyone to do on this complaint, and no job has failed on the way
+    assert.deepEqual(await api(`/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(reference)}`), []);
+    assert.deepEqual(await api(`/engine-rest/incident?processInstanceId=${processInstanceId}`), []);
+  });
+
+  it('no console errors or uncaught errors in any page', () => {
+    assert.deepEqual(problems, []);
+  });
+});

@@ -87,6 +87,8 @@ class AccessSetup {
         }
         // the Customer Service Centre logs complaints with the start form
         grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, "complaint", Permissions.CREATE_INSTANCE);
+        // ... and record what customers ask for by phone or letter (escalation, withdrawal, ...)
+        grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, "customer-request", Permissions.CREATE_INSTANCE);
         grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         // auditors read everything, including history, and change nothing
         grant(Role.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
@@ -37,7 +38,7 @@ public class WorkingDays {
         this.properties = properties;
     }
 
-    public java.time.ZoneId zone() {
+    public ZoneId zone() {
         return properties.zone();
     }
 

@@ -1,6 +1,7 @@
 package uk.putitright.complaint;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -12,5 +13,5 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
     /** Open complaints per case handler, to share new work out fairly. */
     @Query("select c.caseHandler, count(c) from Complaint c where c.status = 'OPEN' and c.caseHandler in :users"
             + " group by c.caseHandler")
-    java.util.List<Object[]> countOpenByCaseHandler(Collection<String> users);
+    List<Object[]> countOpenByCaseHandler(Collection<String> users);
 }

@@ -1,9 +1,11 @@
 package uk.putitright.intake;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.putitright.calendar.WorkingDays;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.ComplaintRegister;
 import uk.putitright.complaint.ContactDetails;
@@ -18,10 +20,10 @@ public class ComplaintIntake {
     private final ComplaintRegister register;
     private final ComplaintProcess process;
     private final LandlordProperties landlords;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     public ComplaintIntake(ComplaintRegister register, ComplaintProcess process, LandlordProperties landlords,
-                           uk.putitright.calendar.WorkingDays workingDays) {
+                           WorkingDays workingDays) {
         this.register = register;
         this.process = process;
         this.landlords = landlords;

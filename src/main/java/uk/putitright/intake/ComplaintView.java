@@ -1,5 +1,6 @@
 package uk.putitright.intake;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import uk.putitright.complaint.Breach;
 import uk.putitright.complaint.Complaint;
+import uk.putitright.complaint.ContactDetails;
 import uk.putitright.complaint.DeadlineType;
 import uk.putitright.complaint.Extension;
 
@@ -44,7 +46,7 @@ public record ComplaintView(
                 c.getExtensions().stream().map(e -> extension(e, zone)).toList());
     }
 
-    private static Contact contact(uk.putitright.complaint.ContactDetails d) {
+    private static Contact contact(ContactDetails d) {
         return new Contact(d.getName(), d.getEmail(), d.getPhone(), d.getAddress());
     }
 
@@ -58,7 +60,7 @@ public record ComplaintView(
                 at(e.getNewDueAt(), zone), e.getGrantedBy());
     }
 
-    private static OffsetDateTime at(java.time.Instant instant, ZoneId zone) {
+    private static OffsetDateTime at(Instant instant, ZoneId zone) {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

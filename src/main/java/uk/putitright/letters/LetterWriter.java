@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.putitright.calendar.CalendarProperties;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.DeadlineType;
 import uk.putitright.complaint.LandlordProperties;
@@ -25,7 +26,7 @@ public class LetterWriter {
     private final ZoneId zone;
 
     public LetterWriter(LetterRepository letters, LandlordProperties landlords,
-                        uk.putitright.calendar.CalendarProperties calendar) {
+                        CalendarProperties calendar) {
         this.letters = letters;
         this.landlords = landlords;
         this.zone = calendar.zone();

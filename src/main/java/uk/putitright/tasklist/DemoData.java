@@ -3,6 +3,7 @@ package uk.putitright.tasklist;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -136,7 +137,7 @@ class DemoData {
         return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
     }
 
-    private static void await(String reference, java.util.function.BooleanSupplier condition) {
+    private static void await(String reference, BooleanSupplier condition) {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(giveUp)) {

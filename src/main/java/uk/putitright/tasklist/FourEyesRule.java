@@ -1,5 +1,6 @@
 package uk.putitright.tasklist;
 
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class FourEyesRule implements TaskListener {
 
     static final String AUTHOR_VARIABLE = "stage2ResponseAuthor";
-    static final java.util.Set<String> RESPONSE_TASKS = java.util.Set.of("Task_ReviewComplaint", "Task_CompleteExtendedReview");
+    static final Set<String> RESPONSE_TASKS = Set.of("Task_ReviewComplaint", "Task_CompleteExtendedReview");
     static final String SIGN_OFF_TASK = "Task_SignOffStage2Response";
 
     @Override

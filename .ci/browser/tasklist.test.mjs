@@ -2,11 +2,16 @@
 // Run by run-browser-test.sh, which starts the app jar on BASE_URL; on its own:
 //   BASE_URL=http://localhost:18080 node --test .ci/browser/tasklist.test.mjs
 //
-// The flow is what staff do: cs.smith (customer-service) logs a complaint with the "Log a complaint" start
-// form and acknowledges it; sm.jones (service-managers, the complaint's case handler) tries to put it right,
-// fails (UNRESOLVED), investigates at Stage 1 and responds. Our API must then say the complaint is at Stage 1,
-// and the engine must be waiting for the customer to escalate. Any console error or uncaught error in the
-// pages fails the test. Screenshots of every form go to target/screenshots/ (for the README).
+// The flow is what staff do, from logging a complaint to the Stage 2 final response, in Tasklist alone:
+// cs.smith (customer-service) logs a complaint with the "Log a complaint" start form and acknowledges it (its
+// task card shows the filter's "Reference" column); sm.jones (service-managers, the complaint's case handler)
+// tries to put it right, fails (UNRESOLVED), investigates at Stage 1 and responds. Our API must then say the
+// complaint is at Stage 1, and the engine must be waiting for the customer to escalate. The customer phones to
+// ask for Stage 2: cs.smith records it with the "Record a customer's request" start form; hos.brown
+// (heads-of-service, Chorus Homes' Stage 2 reviewers) acknowledges the Stage 2 request and gives the final
+// response. Our API must then say the complaint is in the eight-week Ombudsman wait that follows the final
+// response. Any console error or uncaught error in the pages fails the test. Screenshots of every form go to
+// target/screenshots/ (for the README).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -32,13 +37,23 @@ const complaint = {
   findings: 'The repair was logged but not chased; the contractor was waiting for a part nobody ordered.',
   outcome: 'Upheld',
   remedy: 'Order the part today, fit it within ten working days, and apologise for the delay.',
+  // Stage 2, asked for by phone and recorded by customer service
+  stage2Request: 'Review my complaint at Stage 2 (escalate)',
+  stage2Reason: 'The part still has not been ordered and the door is still broken a month later.',
+  stage2DesiredOutcome: 'A firm repair date from a manager, and compensation for the weeks without a door entry.',
+  stage2ContactNote: 'Phoned the customer: they confirmed the door is still broken and want a firm date.',
+  stage2Findings: 'Stage 1 promised a part that was never ordered; the follow-up was nobody\'s job.',
+  stage2Outcome: 'Upheld',
+  stage2Remedy: 'Part ordered under a named manager, repair booked for a fixed date, and £50 for the delay.',
 };
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 let browser;
 let context;
 let page;
 let reference; // the complaint's reference = the complaint process's business key
 let processInstanceId;
+let finalResponseFrom; // when hos.brown started to give the final response (the Ombudsman wait counts from it)
 const problems = []; // console errors and uncaught page errors, with the page they happened on
 let stepFailed = false;
 
@@ -196,12 +211,44 @@ async function claimIfNeeded(pane, id, user) {
   assert.equal((await api(`/engine-rest/task/${id}`)).assignee, user);
 }
 
+/** Text for use inside a regular expression, as it is. */
+function literal(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A form field by its label, exactly (a required field's label ends with *): getByLabel alone matches
+ * parts of labels, and Stage 2 forms show "Stage 1 findings" next to "Findings".
+ */
+function field(scope, label) {
+  return scope.getByLabel(new RegExp(`^\\s*${literal(label)}\\s*\\*?\\s*$`));
+}
+
+/**
+ * The task's card in the list shows the shared filters' variable column "Reference" with the complaint's
+ * reference (Tasklist's card variables: a label "Reference:" and the value next to it).
+ */
+async function expectReferenceOnCard(id) {
+  const card = page.locator('ol.tasks-list > li').filter({ has: page.locator(`a[href="#/?task=${id}"]`) });
+  const item = card.locator('.variable-item').filter({
+    has: page.locator('.variable-label', { hasText: /^\s*Reference:\s*$/ }),
+  });
+  try {
+    await item.locator('.variable-value', { hasText: new RegExp(`^\\s*${literal(reference)}\\s*$`) }).waitFor();
+  } catch (error) {
+    const seen = (await card.innerText().catch(() => '(no card)')).replace(/\s+/g, ' ').trim();
+    throw new Error(`the card of task ${id} does not show "Reference: ${reference}"; it shows: ${seen}`,
+      { cause: error });
+  }
+}
+
 /** A form-js select (a drop-down list, not a native <select>): open it, then click the option. */
 async function choose(scope, label, option) {
   const field = scope.locator('.fjs-form-field-select').filter({
-    has: page.locator('label.fjs-form-field-label', { hasText: label }),
+    // exactly this label (a required field's label ends with *): Stage 2 forms show "Stage 1 outcome" too
+    has: page.locator('label.fjs-form-field-label', { hasText: new RegExp(`^\\s*${literal(label)}\\s*\\*?\\s*$`) }),
   });
-  const exactly = new RegExp(`^\\s*${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const exactly = new RegExp(`^\\s*${literal(option)}\\s*$`);
   await field.locator('.fjs-input-group').click();
   await field.locator('.fjs-dropdownlist-item', { hasText: exactly }).click();
   await field.locator('.fjs-select-display', { hasText: exactly }).waitFor();
@@ -227,7 +274,7 @@ async function expectCase(pane) {
   assert.equal(await pane.getByLabel('What the complaint is about').inputValue(), complaint.summary);
 }
 
-describe('Tasklist: log a complaint and take it to a Stage 1 response', { concurrency: false }, () => {
+describe('Tasklist: log a complaint and take it to the Stage 2 final response', { concurrency: false }, () => {
   before(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     browser = await chromium.launch({
@@ -319,6 +366,7 @@ describe('Tasklist: log a complaint and take it to a Stage 1 response', { concur
   step('cs.smith claims and completes "Acknowledge complaint"', async () => {
     const id = await taskId('Task_AcknowledgeComplaint');
     const pane = await openTask("My group's tasks", id);
+    await expectReferenceOnCard(id);
     await claimIfNeeded(pane, id, 'cs.smith');
     await expectCase(pane);
     await pane.getByLabel('I have contacted the customer about their complaint').check();
@@ -382,6 +430,122 @@ describe('Tasklist: log a complaint and take it to a Stage 1 response', { concur
     // nothing is left for anyone to do on this complaint, and no job has failed on the way
     assert.deepEqual(await api(`/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(reference)}`), []);
     assert.deepEqual(await api(`/engine-rest/incident?processInstanceId=${processInstanceId}`), []);
+  });
+
+  step('cs.smith records the customer\'s request for Stage 2 with the "Record a customer\'s request" start form',
+    async () => {
+      await logOut();
+      await logIn('cs.smith');
+      await page.getByRole('link', { name: 'Start process' }).click();
+      const dialog = page.locator('.modal-dialog');
+      await dialog.getByRole('link', { name: "Record a customer's request", exact: true }).click();
+      const form = dialog.locator('.fjs-form');
+      await form.getByRole('heading', { name: "Record a customer's request" }).waitFor();
+
+      await field(form, 'Complaint reference').fill(reference);
+      // the Stage 2 fields show only for an escalation
+      assert.equal(await field(form, 'Why the customer is not happy with the response').count(), 0);
+      await choose(form, 'What the customer asks for', complaint.stage2Request);
+      await field(form, 'Why the customer is not happy with the response').fill(complaint.stage2Reason);
+      await field(form, 'What outcome the customer wants').fill(complaint.stage2DesiredOutcome);
+      await shoot('07-start-form-record-customer-request', dialog);
+
+      const started = page.waitForResponse((r) => /\/process-definition\/[^/]+\/submit-form$/.test(r.url())
+        && r.request().method() === 'POST');
+      await dialog.getByRole('button', { name: 'Start', exact: true }).click();
+      const response = await started;
+      const body = await response.text();
+      assert.ok(response.ok(), `recording the request answered ${response.status()}: ${body}`);
+      await dialog.waitFor({ state: 'detached' });
+      await page.locator('.notifications .alert', { hasText: 'The process has been started.' }).waitFor();
+      await dismissNotices();
+
+      // the request was passed on while the form was submitted: its own instance has ended, named by the
+      // complaint's reference, and the complaint has left the wait for an escalation
+      const request = await api(`/engine-rest/history/process-instance/${JSON.parse(body).id}`);
+      assert.equal(request.processDefinitionKey, 'customer-request');
+      assert.equal(request.businessKey, reference);
+      assert.equal(request.state, 'COMPLETED');
+      assert.deepEqual(await api(`/engine-rest/execution?businessKey=${encodeURIComponent(reference)}`
+        + '&messageEventSubscriptionName=EscalateComplaint'), []);
+    });
+
+  step('hos.brown acknowledges the Stage 2 request', async () => {
+    await logOut();
+    await logIn('hos.brown');
+    const id = await taskId('Task_AcknowledgeStage2');
+    // the heads of service find it in their "Stage 2" filter
+    const pane = await openTask('Stage 2', id);
+    await expectReferenceOnCard(id);
+    await claimIfNeeded(pane, id, 'hos.brown');
+    await expectCase(pane);
+    // what cs.smith recorded from the customer is filled in already
+    assert.equal(await field(pane, 'Why the customer is still unhappy').inputValue(), complaint.stage2Reason);
+    assert.equal(await field(pane, 'What the customer wants from Stage 2').inputValue(),
+      complaint.stage2DesiredOutcome);
+    await field(pane, 'Notes of your contact with the customer').fill(complaint.stage2ContactNote);
+    await shoot('08-task-acknowledge-stage-2', pane.locator('section.task-card'));
+    await complete(pane, id);
+  });
+
+  step('hos.brown reviews the complaint and gives the final response', async () => {
+    const id = await taskId('Task_ReviewComplaint');
+    const pane = await openTask('Stage 2', id);
+    await claimIfNeeded(pane, id, 'hos.brown');
+    await expectCase(pane);
+    // the reviewer sees Stage 1 and why the customer asked for Stage 2
+    assert.equal(await field(pane, 'Stage 1 findings').inputValue(), complaint.findings);
+    assert.equal(await field(pane, 'Why the customer asked for Stage 2').inputValue(), complaint.stage2Reason);
+    finalResponseFrom = Date.now();
+    await pane.getByLabel('Respond to the customer now').check();
+    await field(pane, 'Findings').fill(complaint.stage2Findings);
+    await choose(pane, 'Outcome', complaint.stage2Outcome);
+    await field(pane, 'Remedy').fill(complaint.stage2Remedy);
+    // the extension fields stay hidden when responding
+    assert.equal(await field(pane, 'Why more time is needed').count(), 0);
+    await shoot('09-task-review-complaint', pane.locator('section.task-card'));
+    await complete(pane, id);
+  });
+
+  step('the API shows the final response given and the eight-week Ombudsman wait begun', async () => {
+    // the final response letter, the signposting and the wait's first steps are asynchronous; once done, the
+    // Ombudsman wait waits for the customer's next step (or the end of the eight weeks)
+    const view = await eventually('the complaint to be in the Ombudsman wait', async () => {
+      const waiting = await api(`/engine-rest/execution?businessKey=${encodeURIComponent(reference)}`
+        + '&messageEventSubscriptionName=RequestIcpReferral');
+      if (waiting.length !== 1) {
+        return null;
+      }
+      const current = await api(`/api/complaints/${reference}`);
+      return current.stage === 'OMBUDSMAN_WAIT' && current.deadlines.ombudsmanEligibleFrom ? current : null;
+    }, 90_000);
+    assert.equal(view.reference, reference);
+    assert.equal(view.stage, 'OMBUDSMAN_WAIT');
+    assert.equal(view.status, 'OPEN');
+    assert.equal(view.closureReason, null);
+    assert.ok(view.deadlines.stage2AcknowledgeBy, 'deadlines.stage2AcknowledgeBy');
+    assert.ok(view.deadlines.stage2ResponseBy, 'deadlines.stage2ResponseBy');
+    assert.ok(view.deadlines.ombudsmanEligibleFrom, 'deadlines.ombudsmanEligibleFrom');
+    // Chorus Homes: the customer may go to the Ombudsman eight weeks after the final response (calendar
+    // weeks in Europe/London, so a change of clocks may move it by an hour)
+    const eligibleFrom = Date.parse(view.deadlines.ombudsmanEligibleFrom);
+    const eightWeeks = 56 * DAY_MS;
+    assert.ok(eligibleFrom >= finalResponseFrom + eightWeeks - 2 * 60 * 60 * 1000
+      && eligibleFrom <= Date.now() + eightWeeks + 2 * 60 * 60 * 1000,
+    `ombudsmanEligibleFrom ${view.deadlines.ombudsmanEligibleFrom} is not eight weeks after the final response`
+      + ` (given between ${new Date(finalResponseFrom).toISOString()} and now)`);
+    assert.deepEqual(view.breaches, []);
+    assert.deepEqual(view.extensions, []);
+    // nothing is left for anyone to do on this complaint, and no job of any of its processes has failed
+    assert.deepEqual(await api(`/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(reference)}`), []);
+    const instances = await api('/engine-rest/history/process-instance?processInstanceBusinessKey='
+      + encodeURIComponent(reference));
+    assert.ok(instances.some((i) => i.processDefinitionKey === 'stage-2' && i.state === 'COMPLETED'),
+      'a completed stage-2 instance');
+    for (const instance of instances) {
+      assert.deepEqual(await api(`/engine-rest/history/incident?processInstanceId=${instance.id}`), [],
+        `incidents of ${instance.processDefinitionKey} ${instance.id}`);
+    }
   });
 
   it('no console errors or uncaught errors in any page', () => {

@@ -92,6 +92,9 @@ async function dismissNotices() {
 async function shoot(name, locator) {
   const file = path.join(SHOTS, `${name}.png`);
   if (!locator) {
+    // a tooltip of whatever was clicked last (a filter's description) would cover part of the page
+    await page.mouse.move(0, 0);
+    await page.locator('.tooltip').waitFor({ state: 'detached', timeout: 2_000 }).catch(() => {});
     await page.screenshot({ path: file, animations: 'disabled' });
     return file;
   }

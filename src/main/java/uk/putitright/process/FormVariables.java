@@ -24,6 +24,9 @@ public final class FormVariables {
             "breachReviewNote", "icpReferralNote", "icpRecommendations",
             "designatedPersonName", "designatedPersonResponse", "ombudsmanResponse");
 
+    /** Decisions the gateways and reports need as variables, also kept as notes for the letters. */
+    public static final Set<String> DECISIONS = Set.of("stage1Outcome", "stage2Outcome", "icpOutcome");
+
     /** What the "Log a complaint" start form sends about the customer and representative. */
     public static final Set<String> START_FORM_PERSONAL = Set.of(
             "customerEmail", "customerPhone", "customerAddress",

@@ -60,9 +60,8 @@ public class CaseContextListener implements TaskListener {
         task.setVariableLocal("desiredOutcome", complaint.getDesiredOutcome());
         task.setVariableLocal("caseHandlerName", displayName(task, complaint.getCaseHandler()));
         for (String field : FormVariables.FREE_TEXT) {
-            String earlier = notes.findFirstByComplaintIdAndFieldOrderByRecordedAtDescIdDesc(complaintId, field)
-                    .map(ComplaintNote::getBody)
-                    .orElseGet(() -> fromComplaint(complaint, field));
+            String noted = latestNote(complaintId, field);
+            String earlier = noted != null ? noted : fromComplaint(complaint, field);
             if (earlier != null) {
                 task.setVariableLocal(field, earlier);
             }
@@ -100,10 +99,26 @@ public class CaseContextListener implements TaskListener {
                 execution.removeVariable(field);
             }
             if (written instanceof String text && !text.isBlank() && !Objects.equals(text, shown)) {
-                notes.save(new ComplaintNote(complaintId, field, text.strip(), task.getTaskDefinitionKey(), author,
-                        ClockUtil.getCurrentTime().toInstant()));
+                note(task, complaintId, field, text, author);
             }
         }
+        // decisions stay variables (gateways and reports use them); a changed one is also noted for letters
+        for (String field : FormVariables.DECISIONS) {
+            if (execution.getVariable(field) instanceof String decision && !decision.isBlank()
+                    && !decision.equals(latestNote(complaintId, field))) {
+                note(task, complaintId, field, decision, author);
+            }
+        }
+    }
+
+    private String latestNote(Long complaintId, String field) {
+        return notes.findFirstByComplaintIdAndFieldOrderByRecordedAtDescIdDesc(complaintId, field)
+                .map(ComplaintNote::getBody).orElse(null);
+    }
+
+    private void note(DelegateTask task, Long complaintId, String field, String text, String author) {
+        notes.save(new ComplaintNote(complaintId, field, text.strip(), task.getTaskDefinitionKey(), author,
+                ClockUtil.getCurrentTime().toInstant()));
     }
 
     /** Whoever is logged in and completing the task, else its assignee. */

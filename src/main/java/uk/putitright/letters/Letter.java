@@ -1,9 +1,11 @@
 package uk.putitright.letters;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -11,8 +13,13 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import uk.putitright.complaint.Complaint;
+import uk.putitright.complaint.ContactMethod;
 
-/** A letter written for a complaint. */
+/**
+ * A letter written for a complaint: its text and PDF as sent (kept with the complaint), who it went to and
+ * how, and when it was delivered. The row is the outbox: it is written in the same transaction as the
+ * process step, and the letter-delivery process sends it.
+ */
 @Entity
 @Table(name = "letter")
 public class Letter {
@@ -31,27 +38,84 @@ public class Letter {
     @Column(nullable = false, length = 200)
     private String recipient;
 
+    @Column(name = "recipient_email", length = 320)
+    private String recipientEmail;
+
+    @Column(name = "recipient_address", length = 500)
+    private String recipientAddress;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_method", nullable = false, length = 20)
+    private ContactMethod deliveryMethod;
+
+    @Column(name = "copy_for_representative", nullable = false)
+    private boolean copyForRepresentative;
+
     @Column(nullable = false, length = 8000)
     private String body;
+
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "pdf")
+    private byte[] pdf;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    /** The process step that wrote it; unique, so a re-run step cannot write it twice. */
+    /** The process step that wrote it (plus the recipient); unique, so a re-run step cannot write it twice. */
     @Column(name = "step_key", nullable = false, unique = true, length = 200)
     private String stepKey;
+
+    @Column(name = "delivered_at")
+    private Instant deliveredAt;
+
+    @Column(name = "queued_for_print_at")
+    private Instant queuedForPrintAt;
+
+    @Column(name = "posted_at")
+    private Instant postedAt;
+
+    @Column(name = "posted_by", length = 100)
+    private String postedBy;
 
     protected Letter() {
     }
 
-    public Letter(Complaint complaint, LetterType type, String recipient, String body, Instant createdAt,
+    public Letter(Complaint complaint, LetterType type, Recipient to, RenderedLetter rendered, Instant createdAt,
                   String stepKey) {
         this.complaint = complaint;
         this.type = type;
-        this.recipient = recipient;
-        this.body = body;
+        this.recipient = to.name();
+        this.recipientEmail = to.email();
+        this.recipientAddress = to.postalAddress();
+        this.deliveryMethod = to.method();
+        this.copyForRepresentative = to.copyForRepresentative();
+        this.body = rendered.text().length() > 8000 ? rendered.text().substring(0, 8000) : rendered.text();
+        this.pdf = rendered.pdf();
         this.createdAt = createdAt;
         this.stepKey = stepKey;
+    }
+
+    public boolean isDelivered() {
+        return deliveredAt != null;
+    }
+
+    void markEmailed(Instant at) {
+        deliveredAt = at;
+    }
+
+    void queueForPrint(Instant at) {
+        if (queuedForPrintAt == null) {
+            queuedForPrintAt = at;
+        }
+    }
+
+    /** Posting is the delivery of a printed letter. */
+    void markPosted(Instant at, String by) {
+        if (postedAt == null) {
+            postedAt = at;
+            postedBy = by;
+            deliveredAt = at;
+        }
     }
 
     public Long getId() {
@@ -70,8 +134,28 @@ public class Letter {
         return recipient;
     }
 
+    public String getRecipientEmail() {
+        return recipientEmail;
+    }
+
+    public String getRecipientAddress() {
+        return recipientAddress;
+    }
+
+    public ContactMethod getDeliveryMethod() {
+        return deliveryMethod;
+    }
+
+    public boolean isCopyForRepresentative() {
+        return copyForRepresentative;
+    }
+
     public String getBody() {
         return body;
+    }
+
+    public byte[] getPdf() {
+        return pdf;
     }
 
     public Instant getCreatedAt() {
@@ -80,5 +164,21 @@ public class Letter {
 
     public String getStepKey() {
         return stepKey;
+    }
+
+    public Instant getDeliveredAt() {
+        return deliveredAt;
+    }
+
+    public Instant getQueuedForPrintAt() {
+        return queuedForPrintAt;
+    }
+
+    public Instant getPostedAt() {
+        return postedAt;
+    }
+
+    public String getPostedBy() {
+        return postedBy;
     }
 }

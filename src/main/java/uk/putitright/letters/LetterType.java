@@ -1,5 +1,6 @@
 package uk.putitright.letters;
 
+/** Every letter the procedures promise; each has a template in templates/letters/ (see {@link LetterRenderer}). */
 public enum LetterType {
     ACKNOWLEDGEMENT,
     CONSENT_CONFIRMATION,
@@ -12,5 +13,8 @@ public enum LetterType {
     ICP_REFERRAL,
     ICP_OUTCOME,
     OMBUDSMAN_SIGNPOSTING,
-    WITHDRAWAL_CONFIRMATION
+    WITHDRAWAL_CONFIRMATION,
+    MORE_INFORMATION_REQUEST,
+    COMPLIMENT_THANKS,
+    SATISFACTION_SURVEY_INVITATION
 }

@@ -55,6 +55,7 @@ abstract class ComplaintApiEndToEndTest {
 
     @BeforeEach
     void staffUsers() {
+        uk.putitright.letters.TestMailServer.running();
         staffUser(STAFF, "customer-service");
         staffUser(SERVICE_MANAGER, "service-managers");
         staffUser(HEAD_OF_SERVICE, "heads-of-service");
@@ -111,7 +112,7 @@ abstract class ComplaintApiEndToEndTest {
         assertThat(post("/api/complaints/" + reference + "/icp-referral", "", true).statusCode()).isEqualTo(409);
 
         completeTask(reference, "Task_InvestigateComplaint",
-                "{\"stage1Decision\": {\"value\": \"RESPOND\", \"type\": \"String\"}}", SERVICE_MANAGER);
+                "{\"stage1Decision\": {\"value\": \"RESPOND\", \"type\": \"String\"}, \"stage1Findings\": {\"value\": \"The damp treatment missed the wall cavity.\", \"type\": \"String\"}, \"stage1Outcome\": {\"value\": \"UPHELD\", \"type\": \"String\"}}", SERVICE_MANAGER);
         HttpResponse<String> escalated = post("/api/complaints/" + reference + "/escalation",
                 "{\"reason\": \"The damp came back\", \"desiredOutcome\": \"A proper survey\"}", true);
         assertThat(escalated.statusCode()).isEqualTo(202);
@@ -125,7 +126,7 @@ abstract class ComplaintApiEndToEndTest {
         complaint = get(reference);
         assertThat(complaint.at("/deadlines/stage2ResponseBy").asText()).isNotEmpty();
         completeTask(reference, "Task_ReviewComplaint",
-                "{\"stage2Decision\": {\"value\": \"RESPOND\", \"type\": \"String\"}}", HEAD_OF_SERVICE);
+                "{\"stage2Decision\": {\"value\": \"RESPOND\", \"type\": \"String\"}, \"stage2Findings\": {\"value\": \"The survey came too late.\", \"type\": \"String\"}, \"stage2Outcome\": {\"value\": \"PARTLY_UPHELD\", \"type\": \"String\"}}", HEAD_OF_SERVICE);
         complaint = get(reference);
         assertThat(complaint.get("stage").asText()).isEqualTo("OMBUDSMAN_WAIT");
         assertThat(complaint.at("/deadlines/ombudsmanEligibleFrom").asText()).isNotEmpty();

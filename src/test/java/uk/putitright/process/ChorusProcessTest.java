@@ -209,7 +209,7 @@ class ChorusProcessTest extends ProcessTestSupport {
         ProcessInstance stage1 = childProcess(ref, "stage-1");
 
         clockAt("2027-01-04T10:00");
-        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND"));
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND", "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
 
         BpmnAwareTests.assertThat(stage1).isEnded().hasPassed("Task_SendStage1Response", "EndEvent_Stage1Responded")
                 .hasNotPassed("Task_RecordStage1Extension");
@@ -250,7 +250,7 @@ class ChorusProcessTest extends ProcessTestSupport {
         complete(ref, "Task_PutItRight", Map.of("putItRightOutcome", "UNRESOLVED"));
         assertThat(deadlineOf(ref, DeadlineType.STAGE_1_RESPONSE)).isEqualTo(london("2027-03-16T17:00"));
         clockAt("2027-03-15T10:00");
-        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND"));
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND", "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
         // Mon 15 Mar + 20 working days, skipping Good Friday and Easter Monday = Wed 14 Apr 2027
         assertThat(deadlineOf(ref, DeadlineType.ESCALATION_WINDOW)).isEqualTo(london("2027-04-14T17:00"));
 
@@ -279,7 +279,7 @@ class ChorusProcessTest extends ProcessTestSupport {
         assertThat(review.getDueDate()).isEqualTo(Date.from(london("2027-04-05T17:00")));
 
         clockAt("2027-03-31T10:00");
-        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND"));
+        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND", "stage2Findings", "The Stage 1 remedy was not enough.", "stage2Outcome", "PARTLY_UPHELD"));
         BpmnAwareTests.assertThat(stage2).isEnded().hasNotPassed("Task_SignOffStage2Response")
                 .hasPassed("Task_SendFinalResponse");
         BpmnAwareTests.assertThat(main).isWaitingAt("CallActivity_OmbudsmanWait");

@@ -45,7 +45,7 @@ class CodeDefaultsProcessTest extends ProcessTestSupport {
         assertThat(investigate.getDueDate()).isEqualTo(Date.from(london("2027-01-11T17:00")));
 
         clockAt("2027-01-08T10:00");
-        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND"));
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND", "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
         // Fri 8 Jan + 20 working days = Fri 5 Feb 2027
         assertThat(deadlineOf(ref, DeadlineType.ESCALATION_WINDOW)).isEqualTo(london("2027-02-05T17:00"));
 
@@ -62,7 +62,7 @@ class CodeDefaultsProcessTest extends ProcessTestSupport {
         assertThat(task(ref, "Task_ReviewComplaint").getDueDate()).isEqualTo(Date.from(london("2027-02-10T17:00")));
 
         clockAt("2027-02-09T10:00");
-        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND"));
+        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND", "stage2Findings", "The Stage 1 remedy was not enough.", "stage2Outcome", "PARTLY_UPHELD"));
 
         BpmnAwareTests.assertThat(main).isEnded().hasPassed("Task_CloseAfterFinalResponse")
                 .hasNotPassed("CallActivity_OmbudsmanWait");

@@ -62,7 +62,7 @@ class DeadlineBreachTest extends ProcessTestSupport {
 
         complete(ref, "Task_ReviewMissedDeadline");
         clockAt("2027-01-12T10:00");
-        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND"));
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND", "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
         BpmnAwareTests.assertThat(stage1).isEnded();
         BpmnAwareTests.assertThat(mainProcess(ref)).isWaitingAt("Gateway_AfterStage1Response");
         assertThat(lettersOf(ref)).containsExactly(LetterType.ACKNOWLEDGEMENT, LetterType.STAGE_1_RESPONSE);
@@ -97,7 +97,7 @@ class DeadlineBreachTest extends ProcessTestSupport {
                 .hasPassed("Task_RecordStage2Breach", "Event_RequestStage2BreachReview", "EndEvent_Stage2BreachReviewed");
 
         // the final response does not wait for the directors' review, and the review outlives the complaint
-        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND"));
+        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND", "stage2Findings", "The Stage 1 remedy was not enough.", "stage2Outcome", "PARTLY_UPHELD"));
         BpmnAwareTests.assertThat(stage2).isEnded();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("complaint")
                 .processInstanceBusinessKey(ref).count()).isZero();
@@ -144,7 +144,7 @@ class DeadlineBreachTest extends ProcessTestSupport {
                 "EndEvent_ExtendedStage2BreachReviewed");
 
         complete(ref, "Task_ReviewMissedDeadline");
-        complete(ref, "Task_CompleteExtendedReview");
+        complete(ref, "Task_CompleteExtendedReview", Map.of("stage2Findings", "The Stage 1 remedy was not enough.", "stage2Outcome", "PARTLY_UPHELD"));
         assertThat(processEnded(ref)).isTrue();
         assertThat(lettersOf(ref)).endsWith(LetterType.EXTENSION_NOTICE, LetterType.STAGE_2_FINAL_RESPONSE,
                 LetterType.OMBUDSMAN_SIGNPOSTING);
@@ -158,7 +158,7 @@ class DeadlineBreachTest extends ProcessTestSupport {
         executeDueJobs();
         ProcessInstance review = breachReview(ref);
         clockAt("2027-01-12T10:00");
-        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND"));
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND", "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
 
         assertThat(lettersOf(ref)).endsWith(LetterType.STAGE_1_RESPONSE);
         BpmnAwareTests.assertThat(stage1).isEnded();
@@ -243,7 +243,7 @@ class DeadlineBreachTest extends ProcessTestSupport {
     private String hocComplaintAtStage2Acknowledgement() {
         String ref = hocComplaintAtStage1();
         clockAt("2027-01-08T10:00");
-        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND"));
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND", "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
         clockAt("2027-01-11T10:00");
         send(ref, CustomerMessage.ESCALATE);
         return ref;

@@ -98,7 +98,7 @@ class EmhProcessTest extends ProcessTestSupport {
         assertThat(deadlineOf(ref, DeadlineType.STAGE_1_RESPONSE)).isEqualTo(london("2027-03-15T17:00"));
 
         clockAt("2027-03-12T10:00");
-        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND"));
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND", "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
         BpmnAwareTests.assertThat(main).isWaitingAt("Gateway_AfterStage1Response");
 
         clockAt("2027-03-15T10:00");
@@ -117,7 +117,7 @@ class EmhProcessTest extends ProcessTestSupport {
         assertThat(review.getDueDate()).isEqualTo(Date.from(london("2027-04-14T17:00")));
 
         clockAt("2027-04-13T10:00");
-        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND"));
+        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND", "stage2Findings", "The Stage 1 remedy was not enough.", "stage2Outcome", "PARTLY_UPHELD"));
 
         BpmnAwareTests.assertThat(stage2).isEnded().hasNotPassed("Task_SignOffStage2Response");
         BpmnAwareTests.assertThat(main).isEnded()

@@ -93,7 +93,7 @@ class ExtensionTest extends ProcessTestSupport {
         assertThat(breachesOf(ref)).extracting(Breach::getDeadline).containsExactly(DeadlineType.STAGE_1_RESPONSE);
 
         complete(ref, "Task_ReviewMissedDeadline");
-        complete(ref, "Task_CompleteExtendedInvestigation");
+        complete(ref, "Task_CompleteExtendedInvestigation", Map.of("stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
         BpmnAwareTests.assertThat(stage1).isEnded().hasPassed("Task_SendStage1Response");
         BpmnAwareTests.assertThat(mainProcess(ref)).isWaitingAt("Gateway_AfterStage1Response");
         assertThat(lettersOf(ref)).containsExactly(LetterType.ACKNOWLEDGEMENT, LetterType.FORMAL_COMPLAINT_GUIDANCE,

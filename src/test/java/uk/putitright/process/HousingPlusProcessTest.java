@@ -93,7 +93,7 @@ class HousingPlusProcessTest extends ProcessTestSupport {
         assertThat(deadlineOf(ref, DeadlineType.STAGE_1_RESPONSE)).isEqualTo(london("2027-03-22T17:00"));
 
         clockAt("2027-03-19T10:00");
-        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND"));
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND", "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
         // Fri 19 Mar + 20 working days, skipping Good Friday 26 Mar and Easter Monday 29 Mar = Tue 20 Apr 2027
         assertThat(deadlineOf(ref, DeadlineType.ESCALATION_WINDOW)).isEqualTo(london("2027-04-20T17:00"));
 
@@ -115,7 +115,7 @@ class HousingPlusProcessTest extends ProcessTestSupport {
         assertThat(review.getDueDate()).isEqualTo(Date.from(london("2027-04-26T17:00")));
 
         clockAt("2027-04-12T10:00");
-        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND"));
+        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND", "stage2Findings", "The Stage 1 remedy was not enough.", "stage2Outcome", "PARTLY_UPHELD"));
         BpmnAwareTests.assertThat(stage2).isWaitingAt("Task_SignOffStage2Response");
         Task signOff = task(ref, "Task_SignOffStage2Response");
         assertThat(candidateGroupsOf(signOff)).containsExactly("directors");
@@ -131,7 +131,7 @@ class HousingPlusProcessTest extends ProcessTestSupport {
         assertThat(lettersOf(ref)).doesNotContain(LetterType.STAGE_2_FINAL_RESPONSE);
 
         clockAt("2027-04-15T10:00");
-        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND"));
+        complete(ref, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND", "stage2Findings", "The Stage 1 remedy was not enough.", "stage2Outcome", "PARTLY_UPHELD"));
         clockAt("2027-04-16T10:00");
         complete(ref, "Task_SignOffStage2Response", Map.of("signOffApproved", true));
 

@@ -55,6 +55,7 @@ public abstract class ProcessTestSupport {
     @BeforeEach
     void initAssertions() {
         BpmnAwareTests.init(engine);
+        uk.putitright.letters.TestMailServer.running();
     }
 
     @AfterEach
@@ -145,8 +146,10 @@ public abstract class ProcessTestSupport {
         return complaints.findByReference(reference).orElseThrow();
     }
 
+    /** The letters the customer was sent (a representative's copies are checked where they matter). */
     protected List<LetterType> lettersOf(String reference) {
         return letters.findByComplaintIdOrderByCreatedAtAscIdAsc(complaint(reference).getId()).stream()
+                .filter(letter -> !letter.isCopyForRepresentative())
                 .map(uk.putitright.letters.Letter::getType).toList();
     }
 

@@ -95,7 +95,7 @@ class WithdrawalAndOmbudsmanEnquiryTest extends ProcessTestSupport {
         String ref = logComplaint("hoc-2024", null, false);
         complete(ref, "Task_AcknowledgeComplaint");
         clockAt("2027-01-08T10:00");
-        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND"));
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND", "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
         clockAt("2027-01-11T10:00");
         send(ref, CustomerMessage.ESCALATE);
         ProcessInstance stage2 = childProcess(ref, "stage-2");
@@ -190,7 +190,7 @@ class WithdrawalAndOmbudsmanEnquiryTest extends ProcessTestSupport {
         BpmnAwareTests.assertThat(main).isWaitingAt("CallActivity_Stage1").hasPassed("EndEvent_OmbudsmanAnswered");
         assertThat(openTasks(ref)).containsExactly("Task_InvestigateComplaint");
 
-        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND"));
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND", "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
         BpmnAwareTests.assertThat(main).isWaitingAt("Gateway_AfterStage1Response");
         assertThat(lettersOf(ref)).endsWith(LetterType.STAGE_1_RESPONSE);
     }

@@ -97,12 +97,12 @@ class TaskFormRulesTest extends ProcessTestSupport {
         clockAt("2026-12-21T10:00");
         String ref = logComplaint("housing-plus", null, false);
         complete(ref, "Task_AcknowledgeComplaint");
-        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND"));
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND", "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
         send(ref, uk.putitright.process.CustomerMessage.ESCALATE);
         complete(ref, "Task_AcknowledgeStage2");
         identity.setAuthentication("sao.one", List.of("senior-advocacy", "directors"));
         tasks.complete(task(ref, "Task_ReviewComplaint").getId(), Map.of("stage2Decision", "RESPOND",
-                "stage2Findings", "Repairs were late; we apologise."));
+                "stage2Findings", "Repairs were late; we apologise.", "stage2Outcome", "UPHELD"));
         identity.clearAuthentication();
         executeDueJobs();
 

@@ -1,12 +1,16 @@
 package uk.putitright.process;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.putitright.calendar.WorkingDays;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.DeadlineType;
+import uk.putitright.letters.Letter;
+import uk.putitright.letters.LetterRepository;
+import uk.putitright.letters.LetterType;
 
 /**
  * Computes a deadline from the policy variables and the complaint's milestones, and writes it both to the
@@ -17,9 +21,20 @@ import uk.putitright.complaint.DeadlineType;
 class DeadlineScheduler {
 
     private final WorkingDays workingDays;
+    private final LetterRepository letters;
 
-    DeadlineScheduler(WorkingDays workingDays) {
+    DeadlineScheduler(WorkingDays workingDays, LetterRepository letters) {
         this.workingDays = workingDays;
+        this.letters = letters;
+    }
+
+    /** When the latest response the customer may answer (put-it-right outcome or Stage 1 response) was written. */
+    private Optional<Instant> lastResponseLetter(Complaint c) {
+        return letters.findByComplaintIdOrderByCreatedAtAscIdAsc(c.getId()).stream()
+                .filter(letter -> letter.getType() == LetterType.PUT_IT_RIGHT_OUTCOME
+                        || letter.getType() == LetterType.STAGE_1_RESPONSE)
+                .map(Letter::getCreatedAt)
+                .reduce((first, second) -> second);
     }
 
     Instant schedule(DelegateExecution execution, Complaint complaint, DeadlineType type) {
@@ -48,7 +63,9 @@ class DeadlineScheduler {
                 case "ACKNOWLEDGED" -> orNow(c.getStage2AcknowledgedAt(), now);
                 default -> throw unknownClock(execution, "stage2ClockStart");
             }, days(execution, "stage2ResponseWorkingDays"));
-            case ESCALATION_WINDOW -> workingDays.add(now, days(execution, "escalationWindowWorkingDays"));
+            // from the response letter, so the date the letter promises is the date the timer uses
+            case ESCALATION_WINDOW -> workingDays.add(lastResponseLetter(c).orElse(now),
+                    days(execution, "escalationWindowWorkingDays"));
             // "eight weeks after we have given you our final response": calendar weeks, not working days
             case OMBUDSMAN_ELIGIBLE -> orNow(c.getFinalResponseAt(), now).atZone(workingDays.zone())
                     .plusWeeks(days(execution, "ombudsmanWaitWeeks")).toInstant();

@@ -145,6 +145,23 @@ abstract class ComplaintApiEndToEndTest {
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .processDefinitionKey("complaint").singleResult().getState()).isEqualTo("COMPLETED");
         assertThat(post("/api/complaints/" + reference + "/withdrawal", "", true).statusCode()).isEqualTo(409);
+
+        // every letter is kept with the complaint and downloadable by staff
+        HttpResponse<String> listed = http.send(authorised(HttpRequest.newBuilder(
+                uri("/api/complaints/" + reference + "/letters"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode()).isEqualTo(200);
+        JsonNode letters = JSON.readTree(listed.body());
+        assertThat(letters.findValuesAsText("type")).containsSubsequence("ACKNOWLEDGEMENT",
+                "FORMAL_COMPLAINT_GUIDANCE", "STAGE_1_RESPONSE", "STAGE_2_ACKNOWLEDGEMENT", "STAGE_2_FINAL_RESPONSE",
+                "OMBUDSMAN_SIGNPOSTING", "ICP_REFERRAL", "ICP_OUTCOME");
+        String pdfPath = letters.get(0).get("pdf").asText();
+        HttpResponse<byte[]> pdf = http.send(authorised(HttpRequest.newBuilder(uri(pdfPath))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(http.send(HttpRequest.newBuilder(uri(pdfPath)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     }
 
     @Test

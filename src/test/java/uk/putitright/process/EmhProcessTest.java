@@ -129,6 +129,21 @@ class EmhProcessTest extends ProcessTestSupport {
         assertThat(breachesOf(ref)).isEmpty();
         assertThat(lettersOf(ref)).containsExactly(LetterType.ACKNOWLEDGEMENT, LetterType.FORMAL_COMPLAINT_GUIDANCE,
                 LetterType.STAGE_1_RESPONSE, LetterType.STAGE_2_ACKNOWLEDGEMENT, LetterType.STAGE_2_FINAL_RESPONSE,
-                LetterType.OMBUDSMAN_SIGNPOSTING);
+                LetterType.OMBUDSMAN_SIGNPOSTING, LetterType.SATISFACTION_SURVEY_INVITATION);
+    }
+
+    @Test
+    void aClosedComplaintInvitesTheCustomerToTheSatisfactionSurveyButAWithdrawnOneDoesNot() {
+        clockAt("2026-11-25T10:00");
+        String resolved = logComplaint(EMH, null, false);
+        complete(resolved, "Task_AcknowledgeComplaint");
+        complete(resolved, "Task_PutItRight", Map.of("putItRightOutcome", "RESOLVED"));
+        send(resolved, CustomerMessage.ACCEPT_PUT_IT_RIGHT_OUTCOME);
+        assertThat(lettersOf(resolved)).containsExactly(LetterType.ACKNOWLEDGEMENT, LetterType.PUT_IT_RIGHT_OUTCOME,
+                LetterType.SATISFACTION_SURVEY_INVITATION);
+
+        String withdrawn = logComplaint(EMH, null, false);
+        send(withdrawn, CustomerMessage.WITHDRAW);
+        assertThat(lettersOf(withdrawn)).containsExactly(LetterType.WITHDRAWAL_CONFIRMATION);
     }
 }

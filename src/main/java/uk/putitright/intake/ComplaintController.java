@@ -1,5 +1,17 @@
 package uk.putitright.intake;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
@@ -9,27 +21,77 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.process.CustomerMessage;
 
 /** The complaints API; only logging a complaint is open to the public. */
+@Tag(name = "Complaints", description = "Log a complaint (public) and follow it through the procedure (staff)")
 @RestController
 @RequestMapping(path = "/api/complaints", produces = "application/json")
 public class ComplaintController {
 
-    private final ComplaintIntake intake;
+    /** Sent back ({@code true}) when the answer repeats an earlier request's (same idempotency key). */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
-    public ComplaintController(ComplaintIntake intake) {
+    private final ComplaintIntake intake;
+    private final ComplaintSubmissions submissions;
+
+    public ComplaintController(ComplaintIntake intake, ComplaintSubmissions submissions) {
         this.intake = intake;
+        this.submissions = submissions;
     }
 
+    /**
+     * Logs a complaint. A repeat of an earlier request (same {@code Idempotency-Key} and body, or without the
+     * header the same body from the same address within 10 minutes) gets the same 201 answer, with header
+     * {@code Idempotent-Replayed: true}, and logs nothing.
+     */
     @PostMapping(consumes = "application/json")
-    public ResponseEntity<Map<String, String>> log(@Valid @RequestBody NewComplaintRequest request) {
-        Complaint complaint = intake.log(request);
-        return ResponseEntity.created(URI.create("/api/complaints/" + complaint.getReference()))
-                .body(Map.of("reference", complaint.getReference()));
+    @Operation(summary = "Log a complaint", operationId = "logComplaint", description = ApiDocs.LOG_DESCRIPTION)
+    @SecurityRequirements
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = NewComplaintRequest.class),
+            examples = {
+                @ExampleObject(name = "by email", summary = "A tenant complains online and wants email replies",
+                        value = ApiDocs.EXAMPLE_EMAIL),
+                @ExampleObject(name = "on behalf", summary = "A representative complains by phone for a tenant",
+                        value = ApiDocs.EXAMPLE_REPRESENTATIVE)}))
+    @ApiResponses({
+        @ApiResponse(responseCode = "201", description = "Logged (or the same answer again for a repeat)",
+                headers = {
+                    @Header(name = "Location", description = "/api/complaints/{reference}", schema = @Schema(type = "string")),
+                    @Header(name = REPLAYED_HEADER, description = "true when an earlier request logged it",
+                            schema = @Schema(type = "boolean"))},
+                content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                        value = "{\"reference\": \"CHG-2026-000042\"}"))),
+        @ApiResponse(responseCode = "400", description = "Invalid data, field by field",
+                content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(
+                        value = ApiDocs.EXAMPLE_400))),
+        @ApiResponse(responseCode = "409", description = "The first request with this key is still running; retry",
+                content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(responseCode = "413", description = "Body larger than 64 KiB",
+                content = @Content(mediaType = "application/problem+json")),
+        @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for a different complaint",
+                content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(
+                        value = ApiDocs.EXAMPLE_422))),
+        @ApiResponse(responseCode = "429", description = "Too many complaints from this address; see Retry-After",
+                headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = "integer")),
+                content = @Content(mediaType = "application/problem+json"))})
+    public ResponseEntity<Map<String, String>> log(@Valid @RequestBody NewComplaintRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY,
+                    example = "5f0c8a43-2d5e-4c11-9a0e-6b1f4d6c2e7a",
+                    schema = @Schema(type = "string", pattern = "[A-Za-z0-9._:-]{1,100}")) String idempotencyKey,
+            @Parameter(hidden = true) HttpServletRequest http) {
+        ComplaintSubmissions.Submitted submitted = submissions.submit(request, idempotencyKey, http.getRemoteAddr());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/api/complaints/" + submitted.reference()));
+        if (submitted.replayed()) {
+            answer.header(REPLAYED_HEADER, "true");
+        }
+        return answer.body(Map.of("reference", submitted.reference()));
     }
 
     @GetMapping("/{reference}")

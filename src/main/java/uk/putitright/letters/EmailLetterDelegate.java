@@ -47,7 +47,7 @@ class EmailLetterDelegate implements JavaDelegate {
         email.setTo(letter.getRecipientEmail());
         email.setSubject(LetterTitles.subject(letter));
         email.setText(letter.getBody());
-        email.addAttachment(letter.getComplaint().getReference() + "-" + letter.getType().name().toLowerCase()
+        email.addAttachment(letter.getReference() + "-" + letter.getType().name().toLowerCase()
                 .replace('_', '-') + ".pdf", new ByteArrayResource(letter.getPdf()), "application/pdf");
         mail.send(message);
         letter.markEmailed(ClockUtil.getCurrentTime().toInstant());

@@ -14,9 +14,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.ContactMethod;
+import uk.putitright.feedback.Feedback;
 
 /**
- * A letter written for a complaint: its text and PDF as sent (kept with the complaint), who it went to and
+ * A letter written for a complaint (or, for a thank-you, for a compliment or comment): its text and PDF as sent (kept with the complaint), who it went to and
  * how, and when it was delivered. The row is the outbox: it is written in the same transaction as the
  * process step, and the letter-delivery process sends it.
  */
@@ -28,8 +29,13 @@ public class Letter {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @ManyToOne(optional = false)
+    /** Null only for a letter written for feedback. */
+    @ManyToOne
     private Complaint complaint;
+
+    /** The compliment or comment a thank-you letter answers; null for a complaint's letters. */
+    @ManyToOne
+    private Feedback feedback;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "letter_type", nullable = false, length = 40)
@@ -83,6 +89,17 @@ public class Letter {
     public Letter(Complaint complaint, LetterType type, Recipient to, RenderedLetter rendered, Instant createdAt,
                   String stepKey) {
         this.complaint = complaint;
+        init(type, to, rendered, createdAt, stepKey);
+    }
+
+    /** A thank-you letter for a compliment or comment. */
+    public Letter(Feedback feedback, LetterType type, Recipient to, RenderedLetter rendered, Instant createdAt,
+                  String stepKey) {
+        this.feedback = feedback;
+        init(type, to, rendered, createdAt, stepKey);
+    }
+
+    private void init(LetterType type, Recipient to, RenderedLetter rendered, Instant createdAt, String stepKey) {
         this.type = type;
         this.recipient = to.name();
         this.recipientEmail = to.email();
@@ -124,6 +141,15 @@ public class Letter {
 
     public Complaint getComplaint() {
         return complaint;
+    }
+
+    public Feedback getFeedback() {
+        return feedback;
+    }
+
+    /** The reference the letter quotes: its complaint's, or its feedback's. */
+    public String getReference() {
+        return complaint != null ? complaint.getReference() : feedback.getReference();
     }
 
     public LetterType getType() {

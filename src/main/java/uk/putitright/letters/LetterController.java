@@ -100,7 +100,7 @@ public class LetterController {
     }
 
     private static LetterView view(Letter l) {
-        String pdf = "/api/complaints/" + l.getComplaint().getReference() + "/letters/" + l.getId() + ".pdf";
+        String pdf = "/api/complaints/" + l.getReference() + "/letters/" + l.getId() + ".pdf";
         return new LetterView(l.getId(), l.getType().name(), LetterTitles.title(l.getType()), l.getRecipient(),
                 l.getDeliveryMethod().name(), l.isCopyForRepresentative(), l.getCreatedAt(), l.getDeliveredAt(),
                 l.getPostedAt(), pdf);

@@ -40,6 +40,7 @@ import uk.putitright.complaint.DeadlineType;
 import uk.putitright.complaint.Extension;
 import uk.putitright.complaint.LandlordProperties;
 import uk.putitright.complaint.Stage;
+import uk.putitright.feedback.Feedback;
 
 /**
  * Renders a letter from its Thymeleaf template in {@code templates/letters/} (one per {@link LetterType}, all
@@ -120,6 +121,32 @@ public class LetterRenderer {
     public RenderedLetter render(Complaint complaint, LetterType type, Recipient recipient, Instant writtenAt) {
         String xhtml = templates.process(templateOf(type), new Context(Locale.UK, model(complaint, type, recipient,
                 writtenAt)));
+        Document document = parse(xhtml, type);
+        return new RenderedLetter(PlainText.of(document), pdf(document, type));
+    }
+
+    /**
+     * The thank-you for a compliment or comment (COMPLIMENT_THANKS or COMMENT_THANKS). The same templates as
+     * a complaint's letters, with the model they read: the feedback's text as the summary, the staff member
+     * named as the complimentFor note; no case handler, deadlines or policy.
+     */
+    public RenderedLetter renderFeedbackThanks(Feedback feedback, LetterType type, Recipient recipient,
+                                               Instant writtenAt) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("type", type.name());
+        m.put("feedback", true);
+        m.put("landlord", landlord(feedback.getLandlord()));
+        m.put("reference", feedback.getReference());
+        m.put("writtenOn", date(writtenAt));
+        m.put("recipient", recipient(null, recipient));
+        m.put("customerName", feedback.getPersonName());
+        m.put("summary", feedback.getText());
+        m.put("receivedOn", date(feedback.getReceivedAt()));
+        Map<String, String> text = new LinkedHashMap<>();
+        NOTE_FIELDS.forEach(field -> text.put(field, null));
+        text.put("complimentFor", blankToNull(feedback.getStaffMember()));
+        m.put("notes", text);
+        String xhtml = templates.process(templateOf(type), new Context(Locale.UK, m));
         Document document = parse(xhtml, type);
         return new RenderedLetter(PlainText.of(document), pdf(document, type));
     }

@@ -20,6 +20,7 @@ final class LetterTitles {
             Map.entry(LetterType.WITHDRAWAL_CONFIRMATION, "Your complaint is withdrawn"),
             Map.entry(LetterType.MORE_INFORMATION_REQUEST, "We need a little more information"),
             Map.entry(LetterType.COMPLIMENT_THANKS, "Thank you for your compliment"),
+            Map.entry(LetterType.COMMENT_THANKS, "Thank you for your comment"),
             Map.entry(LetterType.SATISFACTION_SURVEY_INVITATION, "How did we handle your complaint?"));
 
     private LetterTitles() {
@@ -31,6 +32,6 @@ final class LetterTitles {
 
     static String subject(Letter letter) {
         return (letter.isCopyForRepresentative() ? "Copy: " : "") + title(letter.getType()) + " ("
-                + letter.getComplaint().getReference() + ")";
+                + letter.getReference() + ")";
     }
 }

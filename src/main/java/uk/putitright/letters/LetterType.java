@@ -16,5 +16,7 @@ public enum LetterType {
     WITHDRAWAL_CONFIRMATION,
     MORE_INFORMATION_REQUEST,
     COMPLIMENT_THANKS,
+    /** The thank-you for a comment (feedback process); a compliment's is COMPLIMENT_THANKS. */
+    COMMENT_THANKS,
     SATISFACTION_SURVEY_INVITATION
 }

@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.ContactDetails;
 import uk.putitright.complaint.ContactMethod;
+import uk.putitright.feedback.Feedback;
+import uk.putitright.feedback.FeedbackKind;
 
 /**
  * Writes a letter for a complaint: renders it for the customer (and a copy for a representative the
@@ -43,11 +45,31 @@ public class LetterWriter {
             String key = to.copyForRepresentative() ? stepKey + ":representative" : stepKey;
             Letter letter = letters.save(new Letter(complaint, type, to, renderer.render(complaint, type, to, now),
                     now, key));
-            startDelivery(complaint, letter);
+            startDelivery(complaint.getReference(), letter);
             written.add(letter);
         }
         markMilestone(complaint, type, now);
         return written;
+    }
+
+    /**
+     * The thank-you for a compliment (COMPLIMENT_THANKS) or comment (COMMENT_THANKS), to the person who sent
+     * it, delivered by the letter-delivery process like every other letter. Idempotent per step key.
+     */
+    @Transactional
+    public Letter writeFeedbackThanks(Feedback feedback, String stepKey, Instant now) {
+        var existing = letters.findByStepKey(stepKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        LetterType type = feedback.getKind() == FeedbackKind.COMPLIMENT ? LetterType.COMPLIMENT_THANKS
+                : LetterType.COMMENT_THANKS;
+        Recipient to = recipient(new ContactDetails(feedback.getPersonName(), feedback.getPersonEmail(), null,
+                feedback.getPersonAddress()), feedback.getPreferredContact(), false);
+        Letter letter = letters.save(new Letter(feedback, type, to, renderer.renderFeedbackThanks(feedback, type, to,
+                now), now, stepKey));
+        startDelivery(feedback.getReference(), letter);
+        return letter;
     }
 
     /** The customer, and a copy for the representative once the customer has consented. */
@@ -71,9 +93,9 @@ public class LetterWriter {
         return new Recipient(person.getName(), person.getEmail(), person.getAddress(), method, copy);
     }
 
-    private void startDelivery(Complaint complaint, Letter letter) {
+    private void startDelivery(String reference, Letter letter) {
         runtime.createMessageCorrelation(LETTER_READY)
-                .processInstanceBusinessKey(complaint.getReference())
+                .processInstanceBusinessKey(reference)
                 .setVariable("letterId", letter.getId())
                 .setVariable("deliveryMethod", letter.getDeliveryMethod().name())
                 .correlateStartMessage();

@@ -32,8 +32,13 @@ public final class FormVariables {
             "customerEmail", "customerPhone", "customerAddress",
             "representativeName", "representativeEmail", "representativePhone");
 
+    /** What the compliment and comment forms show about the feedback (copied by feedback.FeedbackTaskListener). */
+    public static final Set<String> FEEDBACK_CONTEXT = Set.of(
+            "feedbackFrom", "feedbackText", "staffMemberName", "feedbackTeam");
+
     /** Every name whose values the history must not keep. */
-    public static final Set<String> NOT_IN_HISTORY = Stream.of(CASE_CONTEXT, FREE_TEXT, START_FORM_PERSONAL)
+    public static final Set<String> NOT_IN_HISTORY = Stream.of(CASE_CONTEXT, FREE_TEXT, START_FORM_PERSONAL,
+                    FEEDBACK_CONTEXT)
             .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     private FormVariables() {

@@ -11,9 +11,48 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 @Configuration
 class SecurityConfig {
+
+    /**
+     * The public complaint pages (/complaint, /complaint/status): no login, but CSRF protection stays on: the
+     * token lives in the session and Thymeleaf's th:action writes it into every form as the hidden _csrf field,
+     * so a page on another site cannot post a complaint or withdraw one. A post without a valid token is
+     * forwarded to a 403 page that asks the customer to start again. The pages use no script, inline style or
+     * third-party resource, which the Content-Security-Policy enforces.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/complaint", "/complaint/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
+                        .csrfTokenRequestHandler(eagerMaskedCsrfToken()))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/complaint/expired"))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; "
+                                + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(
+                                "camera=(), microphone=(), geolocation=(), payment=()")))
+                .build();
+    }
+
+    /**
+     * BREACH-safe (masked) tokens, loaded before the page renders: a session created while Thymeleaf writes
+     * the form could come after the response is committed.
+     */
+    private static XorCsrfTokenRequestAttributeHandler eagerMaskedCsrfToken() {
+        XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
+        handler.setCsrfRequestAttributeName(null);
+        return handler;
+    }
 
     /** Our API: HTTP Basic against Camunda users, no session, so no cookie to forge (hence no CSRF token). */
     @Bean
@@ -22,6 +61,7 @@ class SecurityConfig {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/feedback").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Put It Right"))
                 .authenticationManager(new ProviderManager(users))

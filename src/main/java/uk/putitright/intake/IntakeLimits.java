@@ -1,0 +1,26 @@
+package uk.putitright.intake;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits on the public complaint API ({@code putitright.intake.*}).
+ *
+ * @param maxBodySize largest request body accepted by {@code /api/**}; larger answers 413
+ * @param maxSubmissionsPerAddress new complaints one client address may log per {@code submissionWindow}; more answer 429
+ * @param submissionWindow the sliding window of the per-address limit
+ * @param idempotencyKeyRetention how long an explicit {@code Idempotency-Key} is remembered
+ * @param duplicateWindow how long an identical body from the same address (no key sent) counts as a repeat
+ * @param idempotencyWait how long a repeat waits for the first request with its key to finish before answering 409
+ */
+@ConfigurationProperties("putitright.intake")
+public record IntakeLimits(
+        @DefaultValue("64KB") DataSize maxBodySize,
+        @DefaultValue("10") int maxSubmissionsPerAddress,
+        @DefaultValue("1m") Duration submissionWindow,
+        @DefaultValue("24h") Duration idempotencyKeyRetention,
+        @DefaultValue("10m") Duration duplicateWindow,
+        @DefaultValue("20s") Duration idempotencyWait) {
+}

@@ -1,10 +1,12 @@
 package uk.putitright.intake;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.putitright.complaint.Channel;
 import uk.putitright.complaint.Complaint;
+import uk.putitright.complaint.ComplaintRegister;
 import uk.putitright.complaint.ContactMethod;
 import uk.putitright.complaint.LandlordProperties;
 
@@ -36,14 +39,17 @@ class PublicComplaintPageController {
             "representative.email", "representativeEmail", "representative.phone", "representativePhone",
             "summary", "summary", "desiredOutcome", "desiredOutcome");
 
-    private final ComplaintIntake intake;
+    private final ComplaintSubmissions submissions;
+    private final ComplaintRegister register;
     private final PublicComplaintPageNextSteps nextSteps;
     private final LandlordProperties landlords;
     private final Validator validator;
 
-    PublicComplaintPageController(ComplaintIntake intake, PublicComplaintPageNextSteps nextSteps,
-                                  LandlordProperties landlords, Validator validator) {
-        this.intake = intake;
+    PublicComplaintPageController(ComplaintSubmissions submissions, ComplaintRegister register,
+                                  PublicComplaintPageNextSteps nextSteps, LandlordProperties landlords,
+                                  Validator validator) {
+        this.submissions = submissions;
+        this.register = register;
         this.nextSteps = nextSteps;
         this.landlords = landlords;
         this.validator = validator;
@@ -69,7 +75,7 @@ class PublicComplaintPageController {
 
     @PostMapping("/complaint")
     String submit(@Valid @ModelAttribute("complaint") PublicComplaintPageForm form, BindingResult errors,
-                  RedirectAttributes redirect, Model model) {
+                  RedirectAttributes redirect, Model model, HttpServletRequest http, HttpServletResponse response) {
         checkContactDetails(form, errors);
         if (errors.hasErrors()) {
             model.addAttribute("formHasErrors", true);
@@ -83,9 +89,15 @@ class PublicComplaintPageController {
         Complaint complaint = null;
         if (!errors.hasErrors()) {
             try {
-                complaint = intake.log(request);
+                // as the API: a double click or resubmission gives the first complaint, and the per-address limit applies
+                complaint = register.find(submissions.submit(request, null, http.getRemoteAddr()).reference());
             } catch (InvalidFieldException e) {
                 reject(errors, e.field(), e.getMessage());
+            } catch (TooManySubmissionsException e) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+                errors.reject("busy", "We have received several complaints from your connection in the last "
+                        + "minute. Please try again in a minute, or phone us.");
             }
         }
         if (complaint == null) {

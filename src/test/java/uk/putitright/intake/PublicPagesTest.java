@@ -305,6 +305,22 @@ class PublicPagesTest {
                 .doesNotContain("Withdraw complaint</button>", "Ask for");
     }
 
+    @Test
+    void sendingTheSameComplaintTwiceGivesOneComplaint() throws Exception {
+        long before = complaints.count();
+        Map<String, String> form = validForm();
+        HttpResponse<String> first = submit(form);
+        newBrowser();
+        HttpResponse<String> again = submit(form);
+        Matcher firstReference = REFERENCE.matcher(first.body());
+        Matcher secondReference = REFERENCE.matcher(again.body());
+        assertThat(firstReference.find()).isTrue();
+        assertThat(secondReference.find()).isTrue();
+        assertThat(secondReference.group()).isEqualTo(firstReference.group());
+        myComplaints.add(firstReference.group());
+        assertThat(complaints.count()).isEqualTo(before + 1);
+    }
+
     // ---- helpers ----
 
     private static Map<String, String> validForm() {
@@ -319,10 +335,14 @@ class PublicPagesTest {
         form.put("representativeName", "");
         form.put("representativeEmail", "");
         form.put("representativePhone", "");
-        form.put("summary", "The boiler has not been repaired after three visits.");
+        // each test's complaint differs: the same complaint from the same address within minutes is one complaint
+        form.put("summary", "The boiler has not been repaired after three visits (" + SUBMISSIONS.incrementAndGet() + ").");
         form.put("desiredOutcome", "Repair the boiler");
         return form;
     }
+
+    private static final java.util.concurrent.atomic.AtomicInteger SUBMISSIONS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** Logs a complaint through the page and runs its first steps (policy, case handler). */
     private String logComplaint() throws Exception {

@@ -1,5 +1,5 @@
 /**
- * Letters the landlord promises: which letter a process step writes, its text with the real deadlines,
- * and the record of it. Rendering to PDF and delivery come on top of the {@link uk.putitright.letters.Letter} record.
+ * Letters the landlord promises: which letter a process step writes and to whom, its Thymeleaf template and
+ * PDF, the letter record (the outbox), and its delivery by email or the print queue, exactly once.
  */
 package uk.putitright.letters;

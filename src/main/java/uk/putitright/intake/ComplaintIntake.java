@@ -41,19 +41,19 @@ public class ComplaintIntake {
     /** Checks the business rules the field annotations cannot, and stores the complaint with its reference. */
     @Transactional
     public Complaint register(NewComplaintRequest request) {
-        String landlord = blankToNull(request.landlord()) == null ? landlords.landlord() : request.landlord();
+        String landlord = IntakeText.blankToNull(request.landlord()) == null ? landlords.landlord() : request.landlord();
         if (!landlords.isKnown(landlord)) {
             throw new InvalidFieldException("landlord", "unknown landlord '" + landlord + "'; known: "
                     + String.join(", ", landlords.landlords().keySet().stream().sorted().toList()));
         }
-        String businessLine = blankToNull(request.businessLine()) != null ? request.businessLine()
+        String businessLine = IntakeText.blankToNull(request.businessLine()) != null ? request.businessLine()
                 : landlords.get(landlord).defaultBusinessLine();
         var customer = request.customer();
         checkReachable(customer);
         var representative = request.representative();
         Instant receivedAt = request.receivedAt() == null ? ClockUtil.getCurrentTime().toInstant()
                 : request.receivedAt().toInstant();
-        return register.register(new Complaint(landlord, businessLine, blankToNull(request.serviceArea()),
+        return register.register(new Complaint(landlord, businessLine, IntakeText.blankToNull(request.serviceArea()),
                 request.channel(), receivedAt,
                 new ContactDetails(customer.name().strip(), customer.email(), customer.phone(), customer.address()),
                 customer.preferredContact(),
@@ -93,9 +93,6 @@ public class ComplaintIntake {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 
     private static void require(String value, String field, String message) {
         if (value == null || value.isBlank()) {

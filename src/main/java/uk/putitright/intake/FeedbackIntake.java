@@ -28,25 +28,22 @@ public class FeedbackIntake {
     public Feedback receive(NewFeedbackRequest request) {
         checkReachable(request);
         return register.receive(new Feedback(landlords.landlord(), request.kind(), request.name().strip(),
-                blankToNull(request.email()), blankToNull(request.address()), request.preferredContact(),
-                blankToNull(request.staffMember()) == null ? null : request.staffMember().strip(),
-                blankToNull(request.team()), request.text().strip(), ClockUtil.getCurrentTime().toInstant()));
+                IntakeText.blankToNull(request.email()), IntakeText.blankToNull(request.address()), request.preferredContact(),
+                IntakeText.blankToNull(request.staffMember()) == null ? null : request.staffMember().strip(),
+                IntakeText.blankToNull(request.team()), request.text().strip(), ClockUtil.getCurrentTime().toInstant()));
     }
 
     /** The thank-you is a letter, by email or post, so a phone preference still needs one of them. */
     private static void checkReachable(NewFeedbackRequest request) {
-        if (request.preferredContact() == ContactMethod.EMAIL && blankToNull(request.email()) == null) {
+        if (request.preferredContact() == ContactMethod.EMAIL && IntakeText.blankToNull(request.email()) == null) {
             throw new InvalidFieldException("email", "is needed when the preferred contact is EMAIL");
         }
-        if (request.preferredContact() == ContactMethod.POST && blankToNull(request.address()) == null) {
+        if (request.preferredContact() == ContactMethod.POST && IntakeText.blankToNull(request.address()) == null) {
             throw new InvalidFieldException("address", "is needed when the preferred contact is POST");
         }
-        if (blankToNull(request.email()) == null && blankToNull(request.address()) == null) {
+        if (IntakeText.blankToNull(request.email()) == null && IntakeText.blankToNull(request.address()) == null) {
             throw new InvalidFieldException("email", "or an address is needed so we can write to thank you");
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

@@ -159,14 +159,14 @@ class PublicComplaintPageController {
 
     private static NewComplaintRequest request(PublicComplaintPageForm form) {
         var customer = new NewComplaintRequest.Customer(form.getName().strip(),
-                PublicComplaintPageForm.blankToNull(form.getEmail()),
-                PublicComplaintPageForm.blankToNull(form.getPhone()), form.storedAddress(),
+                IntakeText.strippedOrNull(form.getEmail()),
+                IntakeText.strippedOrNull(form.getPhone()), form.storedAddress(),
                 ContactMethod.valueOf(form.getPreferredContact()));
         var representative = form.onBehalf() ? new NewComplaintRequest.Representative(
-                form.getRepresentativeName().strip(), PublicComplaintPageForm.blankToNull(form.getRepresentativeEmail()),
-                PublicComplaintPageForm.blankToNull(form.getRepresentativePhone()), null) : null;
+                form.getRepresentativeName().strip(), IntakeText.strippedOrNull(form.getRepresentativeEmail()),
+                IntakeText.strippedOrNull(form.getRepresentativePhone()), null) : null;
         return new NewComplaintRequest(null, null, null, Channel.ONLINE_FORM, null, customer, representative,
-                form.getSummary().strip(), PublicComplaintPageForm.blankToNull(form.getDesiredOutcome()));
+                form.getSummary().strip(), IntakeText.strippedOrNull(form.getDesiredOutcome()));
     }
 
     private static void reject(BindingResult errors, String requestField, String message) {

@@ -66,8 +66,8 @@ public class PublicComplaintPageForm {
 
     /** The address as stored: the lines, then the postcode in capitals, so the status page can find it. */
     String storedAddress() {
-        String lines = blankToNull(address);
-        String code = blankToNull(postcode);
+        String lines = IntakeText.strippedOrNull(address);
+        String code = IntakeText.strippedOrNull(postcode);
         if (code != null) {
             code = normalisePostcode(code);
         }
@@ -84,9 +84,6 @@ public class PublicComplaintPageForm {
                 : compact;
     }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     public String getWho() {
         return who;

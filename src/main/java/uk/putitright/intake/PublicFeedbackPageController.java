@@ -135,9 +135,9 @@ class PublicFeedbackPageController {
     private static NewFeedbackRequest request(PublicFeedbackPageForm form) {
         boolean compliment = form.compliment();
         return new NewFeedbackRequest(FeedbackKind.valueOf(form.getKind()), form.getName().strip(),
-                PublicFeedbackPageForm.blankToNull(form.getEmail()), PublicFeedbackPageForm.blankToNull(form.getAddress()),
+                IntakeText.strippedOrNull(form.getEmail()), IntakeText.strippedOrNull(form.getAddress()),
                 ContactMethod.valueOf(form.getPreferredContact()),
-                compliment ? PublicFeedbackPageForm.blankToNull(form.getStaffMember()) : null,
+                compliment ? IntakeText.strippedOrNull(form.getStaffMember()) : null,
                 compliment ? form.teamId() : null, form.getText().strip());
     }
 

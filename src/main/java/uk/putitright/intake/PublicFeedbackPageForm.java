@@ -53,7 +53,7 @@ public class PublicFeedbackPageForm {
      * our groups goes to the fallback group, as for the API.
      */
     String teamId() {
-        String value = blankToNull(team);
+        String value = IntakeText.strippedOrNull(team);
         if (value == null) {
             return null;
         }
@@ -64,9 +64,6 @@ public class PublicFeedbackPageForm {
         return id.isEmpty() ? null : id;
     }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     public String getKind() {
         return kind;

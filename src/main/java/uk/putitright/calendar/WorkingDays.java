@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component("workingDays")
 public class WorkingDays {
 
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
     private final CalendarProperties properties;
     private final HolidayManager holidays =
             HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.UNITED_KINGDOM));
@@ -40,6 +44,11 @@ public class WorkingDays {
 
     public ZoneId zone() {
         return properties.zone();
+    }
+
+    /** The day of a moment where the landlord works, as letters and pages write it: "Tuesday 29 December 2026". */
+    public String ukDate(Instant moment) {
+        return UK_DATE.format(moment.atZone(properties.zone()));
     }
 
     public boolean isWorkingDay(LocalDate date) {

@@ -1,10 +1,8 @@
 package uk.putitright.intake;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -21,7 +19,6 @@ import uk.putitright.complaint.LandlordProperties;
 @Component
 class PublicComplaintPageNextSteps {
 
-    static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     /** One step: a heading, the date (may be null) and what it means for the customer. */
     record Step(String title, String date, String detail) implements java.io.Serializable {
@@ -38,7 +35,7 @@ class PublicComplaintPageNextSteps {
     }
 
     String date(Instant instant) {
-        return instant == null ? null : UK_DATE.format(instant.atZone(workingDays.zone()));
+        return instant == null ? null : workingDays.ukDate(instant);
     }
 
     List<Step> of(Complaint complaint, boolean onBehalf) {

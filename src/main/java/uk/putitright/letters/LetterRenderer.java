@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,7 +56,6 @@ import uk.putitright.feedback.Feedback;
 public class LetterRenderer {
 
     /** UK style, e.g. "Tuesday 29 December 2026". */
-    public static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     /** The outcome notes the case-context listener keeps next to the free text. */
     static final List<String> OUTCOME_FIELDS = List.of("stage1Outcome", "stage2Outcome", "icpOutcome");
@@ -338,7 +336,7 @@ public class LetterRenderer {
     }
 
     private String date(Instant at) {
-        return at == null ? null : UK_DATE.format(at.atZone(zone));
+        return at == null ? null : workingDays.ukDate(at);
     }
 
     private static int intOf(Map<String, Object> policy, String name, int otherwise) {

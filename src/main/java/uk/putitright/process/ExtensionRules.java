@@ -3,10 +3,8 @@ package uk.putitright.process;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.putitright.calendar.WorkingDays;
@@ -20,8 +18,6 @@ import uk.putitright.complaint.DeadlineType;
  */
 @Component
 public class ExtensionRules {
-
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final WorkingDays workingDays;
 
@@ -42,12 +38,12 @@ public class ExtensionRules {
         int maxDays = ((Number) scope.getVariable(maxVariable)).intValue();
         if (!requested.isAfter(current)) {
             throw new IllegalArgumentException("The extended date must be after the current deadline, "
-                    + UK_DATE.format(current.atZone(workingDays.zone())));
+                    + workingDays.ukDate(current));
         }
         Instant latest = workingDays.add(current, maxDays);
         if (requested.isAfter(latest)) {
             throw new IllegalArgumentException("The policy allows at most " + maxDays
-                    + " more working days, so the latest date is " + UK_DATE.format(latest.atZone(workingDays.zone())));
+                    + " more working days, so the latest date is " + workingDays.ukDate(latest));
         }
         return requested;
     }

@@ -396,7 +396,7 @@ class PublicPagesTest {
 
     private String date(java.time.Instant instant) {
         assertThat(instant).isNotNull();
-        return PublicComplaintPageNextSteps.UK_DATE.format(instant.atZone(workingDays.zone()));
+        return workingDays.ukDate(instant);
     }
 
     /** The page less what differs between any two requests: the form token and the reference typed in. */

@@ -120,6 +120,24 @@ public class Complaint {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** The decision in each response sent; the complaint's outcome is the last of them. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stage1_outcome", length = 20)
+    private Outcome stage1Outcome;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stage2_outcome", length = 20)
+    private Outcome stage2Outcome;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "root_cause", length = 40)
+    private RootCause rootCause;
+    /** Working days from the stage's start to its response, counted when the response is sent. */
+    @Column(name = "stage1_working_days")
+    private Integer stage1WorkingDays;
+    @Column(name = "stage2_working_days")
+    private Integer stage2WorkingDays;
+    @Column(name = "anonymised_at")
+    private Instant anonymisedAt;
+
     @Embedded
     private Deadlines deadlines = new Deadlines();
 
@@ -225,17 +243,52 @@ public class Complaint {
         acknowledgedAt = at;
     }
 
-    public void markStage1Responded(Instant at) {
+    public void markStage1Responded(Instant at, int workingDays) {
         stage1RespondedAt = at;
+        stage1WorkingDays = workingDays;
     }
 
     public void markStage2Acknowledged(Instant at) {
         stage2AcknowledgedAt = at;
     }
 
-    public void markFinalResponse(Instant at) {
+    public void markFinalResponse(Instant at, int workingDays) {
         finalResponseAt = at;
+        stage2WorkingDays = workingDays;
     }
+
+    /** What the response decided and why the service failed; a later stage's finding replaces the root cause. */
+    public void recordDecision(Stage decidedAt, Outcome outcome, RootCause cause) {
+        if (decidedAt == Stage.STAGE_2) {
+            stage2Outcome = outcome;
+        } else {
+            stage1Outcome = outcome;
+        }
+        if (cause != null) {
+            rootCause = cause;
+        }
+    }
+
+    /** The decision in the last response sent, null before any. */
+    public Outcome getOutcome() {
+        return stage2Outcome != null ? stage2Outcome : stage1Outcome;
+    }
+
+    /**
+     * GDPR erasure: the customer's and representative's details, and what they wrote, are replaced; the
+     * dates, stages, outcomes and breaches stay so the reports still count the complaint.
+     */
+    public void anonymise(Instant at) {
+        customer = new ContactDetails(ERASED, null, null, null);
+        representative = null;
+        summary = ERASED;
+        desiredOutcome = null;
+        stage2Reason = null;
+        stage2DesiredOutcome = null;
+        anonymisedAt = at;
+    }
+
+    public static final String ERASED = "[erased]";
 
     public Long getId() {
         return id;
@@ -343,6 +396,34 @@ public class Complaint {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public Outcome getStage1Outcome() {
+        return stage1Outcome;
+    }
+
+    public Outcome getStage2Outcome() {
+        return stage2Outcome;
+    }
+
+    public RootCause getRootCause() {
+        return rootCause;
+    }
+
+    public Integer getStage1WorkingDays() {
+        return stage1WorkingDays;
+    }
+
+    public Integer getStage2WorkingDays() {
+        return stage2WorkingDays;
+    }
+
+    public Instant getAnonymisedAt() {
+        return anonymisedAt;
+    }
+
+    public boolean isAnonymised() {
+        return anonymisedAt != null;
     }
 
     public Deadlines getDeadlines() {

@@ -1,11 +1,14 @@
 package uk.putitright.letters;
 
+import static java.util.Objects.requireNonNullElse;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.putitright.calendar.WorkingDays;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.ContactDetails;
 import uk.putitright.complaint.ContactMethod;
@@ -26,8 +29,11 @@ public class LetterWriter {
     private final LetterRepository letters;
     private final LetterRenderer renderer;
     private final RuntimeService runtime;
+    private final WorkingDays workingDays;
 
-    public LetterWriter(LetterRepository letters, LetterRenderer renderer, RuntimeService runtime) {
+    public LetterWriter(LetterRepository letters, LetterRenderer renderer, RuntimeService runtime,
+                        WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.letters = letters;
         this.renderer = renderer;
         this.runtime = runtime;
@@ -101,12 +107,15 @@ public class LetterWriter {
                 .correlateStartMessage();
     }
 
-    private static void markMilestone(Complaint complaint, LetterType type, Instant now) {
+    /** The response letter is the response: its date is when the stage was answered (and how many working days it took). */
+    private void markMilestone(Complaint complaint, LetterType type, Instant now) {
         switch (type) {
             case ACKNOWLEDGEMENT -> complaint.markAcknowledged(now);
-            case STAGE_1_RESPONSE -> complaint.markStage1Responded(now);
+            case STAGE_1_RESPONSE -> complaint.markStage1Responded(now,
+                    workingDays.between(requireNonNullElse(complaint.getStage1StartedAt(), complaint.getReceivedAt()), now));
             case STAGE_2_ACKNOWLEDGEMENT -> complaint.markStage2Acknowledged(now);
-            case STAGE_2_FINAL_RESPONSE -> complaint.markFinalResponse(now);
+            case STAGE_2_FINAL_RESPONSE -> complaint.markFinalResponse(now,
+                    workingDays.between(requireNonNullElse(complaint.getStage2RequestedAt(), complaint.getReceivedAt()), now));
             default -> { }
         }
     }

@@ -8,9 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -54,20 +59,51 @@ class SecurityConfig {
         return handler;
     }
 
-    /** Our API: HTTP Basic against Camunda users, no session, so no cookie to forge (hence no CSRF token). */
+    /** Who may read the compliance and annual reports (and the improvement actions in them). */
+    static final String[] REPORT_READERS = groups("auditors", "process-owners", "directors", "heads-of-service",
+            "camunda-admin");
+    /** Who may erase a customer's personal data on request. */
+    static final String[] DATA_ERASERS = groups("process-owners", "camunda-admin");
+
+    /**
+     * Our API and the audit pages: HTTP Basic against Camunda users (a browser asks for the login once), no
+     * session, so no cookie to forge (hence no CSRF token). Any member of staff may read a complaint and its
+     * timeline; reports are for auditors and managers; auditors change nothing (below, and the engine's own
+     * authorizations refuse them any change to a process).
+     */
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher("/api/**", "/audit/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/feedback").permitAll()
+                        .requestMatchers("/api/reports/**", "/audit/reports/**", "/audit/reports")
+                            .hasAnyAuthority(REPORT_READERS)
+                        .requestMatchers(HttpMethod.POST, "/api/complaints/*/erasure").hasAnyAuthority(DATA_ERASERS)
+                        .requestMatchers(request -> !HttpMethod.GET.matches(request.getMethod())
+                                && !HttpMethod.HEAD.matches(request.getMethod())).access(notOnlyAuditor())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Put It Right"))
                 .authenticationManager(new ProviderManager(users))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    private static String[] groups(String... ids) {
+        return java.util.Arrays.stream(ids).map(id -> "GROUP_" + id).toArray(String[]::new);
+    }
+
+    /** Auditors read everything and change nothing: a change needs membership of some other group. */
+    private static AuthorizationManager<RequestAuthorizationContext> notOnlyAuditor() {
+        return (authentication, context) -> {
+            Authentication user = authentication.get();
+            boolean allowed = user != null && user.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .anyMatch(a -> a.startsWith("GROUP_") && !a.equals("GROUP_auditors"));
+            return new AuthorizationDecision(allowed);
+        };
     }
 
     /** Camunda's webapps and engine REST API bring their own authentication (below) and CSRF filter. */

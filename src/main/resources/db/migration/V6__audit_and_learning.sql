@@ -7,6 +7,9 @@ alter table complaint add column stage2_outcome varchar(20);
 alter table complaint add column root_cause varchar(40);
 alter table complaint add column stage1_working_days integer;
 alter table complaint add column stage2_working_days integer;
+-- when the complaint went to the Independent Complaints Panel, and when the Ombudsman last asked about it
+alter table complaint add column icp_referred_at timestamp(6) with time zone;
+alter table complaint add column ombudsman_enquiry_at timestamp(6) with time zone;
 -- set once the customer's personal data has been erased (GDPR); the anonymous facts stay for the reports
 alter table complaint add column anonymised_at timestamp(6) with time zone;
 

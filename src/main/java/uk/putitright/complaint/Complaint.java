@@ -135,6 +135,10 @@ public class Complaint {
     private Integer stage1WorkingDays;
     @Column(name = "stage2_working_days")
     private Integer stage2WorkingDays;
+    @Column(name = "icp_referred_at")
+    private Instant icpReferredAt;
+    @Column(name = "ombudsman_enquiry_at")
+    private Instant ombudsmanEnquiryAt;
     @Column(name = "anonymised_at")
     private Instant anonymisedAt;
 
@@ -191,6 +195,8 @@ public class Complaint {
             stage1StartedAt = at;
         } else if (newStage == Stage.STAGE_2 && stage2RequestedAt == null) {
             stage2RequestedAt = at;
+        } else if (newStage == Stage.INDEPENDENT_COMPLAINTS_PANEL && icpReferredAt == null) {
+            icpReferredAt = at;
         }
     }
 
@@ -416,6 +422,18 @@ public class Complaint {
 
     public Integer getStage2WorkingDays() {
         return stage2WorkingDays;
+    }
+
+    public void markOmbudsmanEnquiry(Instant at) {
+        ombudsmanEnquiryAt = at;
+    }
+
+    public Instant getIcpReferredAt() {
+        return icpReferredAt;
+    }
+
+    public Instant getOmbudsmanEnquiryAt() {
+        return ombudsmanEnquiryAt;
     }
 
     public Instant getAnonymisedAt() {

@@ -27,6 +27,14 @@ public final class FormVariables {
     /** Decisions the gateways and reports need as variables, also kept as notes for the letters. */
     public static final Set<String> DECISIONS = Set.of("stage1Outcome", "stage2Outcome", "icpOutcome");
 
+    /**
+     * The service improvement a response may raise (learning.LearningRecorder turns it into an improvement
+     * action and removes it from the process); rootCause stays a variable, like the outcomes.
+     */
+    public static final Set<String> IMPROVEMENT = Set.of(
+            "improvementNeeded", "improvementAction", "improvementOwner", "improvementDueDate",
+            "improvementDue", "improvementCompletionNote");
+
     /** What the "Log a complaint" start form sends about the customer and representative. */
     public static final Set<String> START_FORM_PERSONAL = Set.of(
             "customerEmail", "customerPhone", "customerAddress",
@@ -38,7 +46,7 @@ public final class FormVariables {
 
     /** Every name whose values the history must not keep. */
     public static final Set<String> NOT_IN_HISTORY = Stream.of(CASE_CONTEXT, FREE_TEXT, START_FORM_PERSONAL,
-                    FEEDBACK_CONTEXT)
+                    FEEDBACK_CONTEXT, IMPROVEMENT)
             .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     private FormVariables() {

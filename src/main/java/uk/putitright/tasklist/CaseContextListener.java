@@ -122,7 +122,7 @@ public class CaseContextListener implements TaskListener {
     }
 
     /** Whoever is logged in and completing the task, else its assignee. */
-    static String author(DelegateTask task) {
+    public static String author(DelegateTask task) {
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
     }

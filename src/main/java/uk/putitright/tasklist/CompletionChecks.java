@@ -9,8 +9,10 @@ import uk.putitright.complaint.ComplaintNote;
 import uk.putitright.complaint.ComplaintNoteRepository;
 import uk.putitright.complaint.ComplaintRepository;
 import uk.putitright.complaint.DeadlineType;
+import uk.putitright.complaint.Stage;
 import uk.putitright.process.ExtensionRules;
 import uk.putitright.process.ProcessNames;
+import uk.putitright.process.ResponseTasks;
 
 /**
  * Rules a form alone cannot enforce, checked as the worker completes the task so Tasklist shows the
@@ -42,8 +44,8 @@ public class CompletionChecks implements TaskListener {
             } else if ("EXTEND".equals(task.getVariable("stage2Decision"))
                     && "Task_ReviewComplaint".equals(task.getTaskDefinitionKey())) {
                 checkExtension(task, DeadlineType.STAGE_2_RESPONSE);
-            } else if (isResponse(task)) {
-                checkDecision(task, task.getTaskDefinitionKey().contains("Investigat") ? "stage1" : "stage2");
+            } else if (ResponseTasks.answeredStage(task).isPresent()) {
+                checkDecision(task, ResponseTasks.answeredStage(task).get() == Stage.STAGE_1 ? "stage1" : "stage2");
             } else if (FourEyesRule.SIGN_OFF_TASK.equals(task.getTaskDefinitionKey())
                     && Boolean.FALSE.equals(task.getVariable("signOffApproved"))) {
                 Object comment = task.getExecution().getVariable("signOffComment");
@@ -54,16 +56,6 @@ public class CompletionChecks implements TaskListener {
         } catch (IllegalArgumentException e) {
             throw new ProcessEngineException(e.getMessage(), e);
         }
-    }
-
-    /** A Stage 1 or Stage 2 response is being completed: answering straight away, or after an extension. */
-    private static boolean isResponse(DelegateTask task) {
-        return switch (task.getTaskDefinitionKey()) {
-            case "Task_InvestigateComplaint" -> "RESPOND".equals(task.getVariable("stage1Decision"));
-            case "Task_ReviewComplaint" -> "RESPOND".equals(task.getVariable("stage2Decision"));
-            case "Task_CompleteExtendedInvestigation", "Task_CompleteExtendedReview" -> true;
-            default -> false;
-        };
     }
 
     /**

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import uk.putitright.learning.LearningRecorder;
 
 /**
  * Puts the completion checks, case-context and four-eyes listeners on every user task of every deployed model, so a task a
@@ -23,10 +24,12 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
     private final TaskListener caseContext;
     private final TaskListener fourEyes;
     private final TaskListener completionChecks;
+    private final TaskListener learning;
 
     // lazy: the listeners need JPA, which must not be built while the engine is being configured
     TaskListenersPlugin(@Lazy CaseContextListener caseContext, @Lazy FourEyesRule fourEyes,
-                        @Lazy CompletionChecks completionChecks) {
+                        @Lazy CompletionChecks completionChecks, @Lazy LearningRecorder learning) {
+        this.learning = learning;
         this.caseContext = caseContext;
         this.fourEyes = fourEyes;
         this.completionChecks = completionChecks;
@@ -43,6 +46,8 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 // checks first, so nothing else runs for a completion they refuse
                 definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completionChecks);
+                // before the case context listener moves the response's free text out of the process
+                definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, learning);
                 for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE}) {
                     definition.addTaskListener(event, caseContext);
                 }

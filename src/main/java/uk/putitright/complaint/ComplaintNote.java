@@ -48,6 +48,11 @@ public class ComplaintNote {
         this.recordedAt = recordedAt;
     }
 
+    /** GDPR erasure: who wrote which field when stays; what they wrote about the customer goes. */
+    public void erase() {
+        body = Complaint.ERASED;
+    }
+
     public Long getComplaintId() {
         return complaintId;
     }

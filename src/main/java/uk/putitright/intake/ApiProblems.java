@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -29,7 +30,7 @@ import uk.putitright.process.StepNotOpenException;
  * <p>Nothing the client sent is reflected as markup: field names from the body are reduced to
  * {@code [A-Za-z0-9_.[]-]}, rejected values are never echoed, and {@code < > &} in any detail are escaped.
  */
-@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@RestControllerAdvice(basePackages = "uk.putitright")
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     @Override
@@ -92,6 +93,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ComplaintNotFoundException.class)
     ProblemDetail notFound(ComplaintNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "Complaint not found", ex.getMessage());
+    }
+
+    /** The engine refused the caller (an auditor correlating a message, say): nothing changed. */
+    @ExceptionHandler(AuthorizationException.class)
+    ProblemDetail forbidden(AuthorizationException ex) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", "Your role may not do this");
     }
 
     @ExceptionHandler(StepNotOpenException.class)

@@ -99,6 +99,18 @@ public class Letter {
         init(type, to, rendered, createdAt, stepKey);
     }
 
+    /**
+     * GDPR erasure: the rendered letter and the recipient's details go; type, dates and how it was delivered
+     * stay as the record that the letter was sent.
+     */
+    public void erase() {
+        recipient = uk.putitright.complaint.Complaint.ERASED;
+        recipientEmail = null;
+        recipientAddress = null;
+        body = uk.putitright.complaint.Complaint.ERASED;
+        pdf = null;
+    }
+
     private void init(LetterType type, Recipient to, RenderedLetter rendered, Instant createdAt, String stepKey) {
         this.type = type;
         this.recipient = to.name();

@@ -1,11 +1,15 @@
 package uk.putitright.process;
 
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.putitright.audit.AuditLog;
 import uk.putitright.complaint.Complaint;
 
 /** Starts the complaint process for a stored complaint and passes the customer's messages to it. */
@@ -13,9 +17,13 @@ import uk.putitright.complaint.Complaint;
 public class ComplaintProcess {
 
     private final RuntimeService runtime;
+    private final IdentityService identity;
+    private final AuditLog audit;
 
-    public ComplaintProcess(RuntimeService runtime) {
+    public ComplaintProcess(RuntimeService runtime, IdentityService identity, AuditLog audit) {
         this.runtime = runtime;
+        this.identity = identity;
+        this.audit = audit;
     }
 
     /** Runs in the caller's transaction: the complaint and its process are stored together or not at all. */
@@ -49,5 +57,15 @@ public class ComplaintProcess {
         } catch (MismatchingMessageCorrelationException e) {
             throw new StepNotOpenException(complaint.getReference(), message);
         }
+        if (message == CustomerMessage.OMBUDSMAN_ENQUIRY) {
+            complaint.markOmbudsmanEnquiry(ClockUtil.getCurrentTime().toInstant());
+        }
+        audit.record(complaint.getId(), actor(), "MESSAGE_" + message.name(), message.messageName());
+    }
+
+    /** The member of staff who passed the message on (our API, Tasklist), else the customer (public pages). */
+    private String actor() {
+        Authentication current = identity.getCurrentAuthentication();
+        return current != null && current.getUserId() != null ? current.getUserId() : AuditLog.CUSTOMER;
     }
 }

@@ -77,6 +77,10 @@ class AccessSetup {
         }
     }
 
+    /** The processes that wait for a customer's messages (uk.putitright.process.CustomerMessage). */
+    private static final List<String> CUSTOMER_MESSAGE_RECEIVERS = List.of("complaint", "put-it-right", "stage-1",
+            "stage-2", "independent-complaints-panel", "ombudsman-wait");
+
     private void grantRoles() {
         for (Role role : TASK_WORKERS) {
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -90,6 +94,12 @@ class AccessSetup {
         // ... and record what customers ask for by phone or letter (escalation, withdrawal, ...)
         grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, "customer-request", Permissions.CREATE_INSTANCE);
         grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        // ... also through our API (POST /api/complaints/{ref}/escalation, ...), which passes the message to
+        // whichever process waits for it; the Ombudsman liaison team records the Ombudsman's enquiries
+        for (String definition : CUSTOMER_MESSAGE_RECEIVERS) {
+            grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, definition, Permissions.UPDATE_INSTANCE);
+            grant(Role.OMBUDSMAN_LIAISON, Resources.PROCESS_DEFINITION, definition, Permissions.UPDATE_INSTANCE);
+        }
         // auditors read everything, including history, and change nothing
         grant(Role.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Role.AUDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,

@@ -36,6 +36,7 @@ const complaint = {
   putItRightAction: 'Called the contractor: the door entry panel needs a part on a four-week lead time.',
   findings: 'The repair was logged but not chased; the contractor was waiting for a part nobody ordered.',
   outcome: 'Upheld',
+  rootCause: 'Repairs: delay',
   remedy: 'Order the part today, fit it within ten working days, and apologise for the delay.',
   // Stage 2, asked for by phone and recorded by customer service
   stage2Request: 'Review my complaint at Stage 2 (escalate)',
@@ -44,6 +45,7 @@ const complaint = {
   stage2ContactNote: 'Phoned the customer: they confirmed the door is still broken and want a firm date.',
   stage2Findings: 'Stage 1 promised a part that was never ordered; the follow-up was nobody\'s job.',
   stage2Outcome: 'Upheld',
+  stage2RootCause: 'A contractor\'s work or conduct',
   stage2Remedy: 'Part ordered under a named manager, repair booked for a fixed date, and £50 for the delay.',
 };
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -405,6 +407,7 @@ describe('Tasklist: log a complaint and take it to the Stage 2 final response', 
     await pane.getByLabel('Respond to the customer now').check();
     await pane.getByLabel('Findings').fill(complaint.findings);
     await choose(pane, 'Outcome', complaint.outcome);
+    await choose(pane, 'Root cause', complaint.rootCause);
     await pane.getByLabel('Remedy').fill(complaint.remedy);
     // the extension fields stay hidden when responding
     assert.equal(await pane.getByLabel('Why more time is needed').count(), 0);
@@ -425,6 +428,9 @@ describe('Tasklist: log a complaint and take it to the Stage 2 final response', 
     assert.equal(view.status, 'OPEN');
     assert.equal(view.closureReason, null);
     assert.equal(view.caseHandler, 'sm.jones');
+    // learning from the complaint: the response's outcome and root cause are on record
+    assert.equal(view.learning.stage1Outcome, 'UPHELD');
+    assert.equal(view.learning.rootCause, 'REPAIR_DELAY');
     assert.ok(view.deadlines.acknowledgeBy, 'deadlines.acknowledgeBy');
     assert.ok(view.deadlines.informalResolutionBy, 'deadlines.informalResolutionBy');
     assert.ok(view.deadlines.stage1ResponseBy, 'deadlines.stage1ResponseBy');
@@ -503,6 +509,7 @@ describe('Tasklist: log a complaint and take it to the Stage 2 final response', 
     await pane.getByLabel('Respond to the customer now').check();
     await field(pane, 'Findings').fill(complaint.stage2Findings);
     await choose(pane, 'Outcome', complaint.stage2Outcome);
+    await choose(pane, 'Root cause', complaint.stage2RootCause);
     await field(pane, 'Remedy').fill(complaint.stage2Remedy);
     // the extension fields stay hidden when responding
     assert.equal(await field(pane, 'Why more time is needed').count(), 0);
@@ -529,6 +536,8 @@ describe('Tasklist: log a complaint and take it to the Stage 2 final response', 
     assert.ok(view.deadlines.stage2AcknowledgeBy, 'deadlines.stage2AcknowledgeBy');
     assert.ok(view.deadlines.stage2ResponseBy, 'deadlines.stage2ResponseBy');
     assert.ok(view.deadlines.ombudsmanEligibleFrom, 'deadlines.ombudsmanEligibleFrom');
+    assert.equal(view.learning.outcome, 'UPHELD');
+    assert.equal(view.learning.rootCause, 'CONTRACTOR');
     // Chorus Homes: the customer may go to the Ombudsman eight weeks after the final response (calendar
     // weeks in Europe/London, so a change of clocks may move it by an hour)
     const eligibleFrom = Date.parse(view.deadlines.ombudsmanEligibleFrom);

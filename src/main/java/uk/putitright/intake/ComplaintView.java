@@ -19,7 +19,12 @@ public record ComplaintView(
         OffsetDateTime receivedAt, String stage, String status, String closureReason, String caseHandler,
         Contact customer, String preferredContact, Contact representative, Boolean consentGiven,
         String summary, String desiredOutcome, Map<String, OffsetDateTime> deadlines,
-        List<BreachView> breaches, List<ExtensionView> extensions) {
+        List<BreachView> breaches, List<ExtensionView> extensions, Learning learning) {
+
+    /** What the responses decided and why the service fell short (null until a response is sent). */
+    public record Learning(String stage1Outcome, String stage2Outcome, String outcome, String rootCause,
+                           Integer stage1WorkingDays, Integer stage2WorkingDays) {
+    }
 
     public record Contact(String name, String email, String phone, String address) {
     }
@@ -43,7 +48,13 @@ public record ComplaintView(
                 c.hasRepresentative() ? contact(c.getRepresentative()) : null, c.getConsentGiven(),
                 c.getSummary(), c.getDesiredOutcome(), deadlines,
                 c.getBreaches().stream().map(b -> breach(b, zone)).toList(),
-                c.getExtensions().stream().map(e -> extension(e, zone)).toList());
+                c.getExtensions().stream().map(e -> extension(e, zone)).toList(),
+                new Learning(name(c.getStage1Outcome()), name(c.getStage2Outcome()), name(c.getOutcome()),
+                        name(c.getRootCause()), c.getStage1WorkingDays(), c.getStage2WorkingDays()));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static Contact contact(ContactDetails d) {

@@ -29,6 +29,8 @@ import uk.putitright.process.StepNotOpenException;
  *
  * <p>Nothing the client sent is reflected as markup: field names from the body are reduced to
  * {@code [A-Za-z0-9_.[]-]}, rejected values are never echoed, and {@code < > &} in any detail are escaped.
+ *
+ * <p>Also covers the audit package's complaint timeline, so an unknown reference is the same 404 problem there.
  */
 @RestControllerAdvice(basePackages = "uk.putitright")
 class ApiProblems extends ResponseEntityExceptionHandler {

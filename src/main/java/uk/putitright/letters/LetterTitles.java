@@ -3,7 +3,7 @@ package uk.putitright.letters;
 import java.util.Map;
 
 /** What each letter is called in an email subject and in lists. */
-final class LetterTitles {
+public final class LetterTitles {
 
     private static final Map<LetterType, String> TITLES = Map.ofEntries(
             Map.entry(LetterType.ACKNOWLEDGEMENT, "We have received your complaint"),
@@ -26,7 +26,7 @@ final class LetterTitles {
     private LetterTitles() {
     }
 
-    static String title(LetterType type) {
+    public static String title(LetterType type) {
         return TITLES.getOrDefault(type, type.name().replace('_', ' ').toLowerCase());
     }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lints every BPMN model in processes/ with bpmnlint (recommended rules + Camunda 7.24 compatibility).
+# Lints every BPMN model in processes/ (and the benchmark baseline) with bpmnlint (recommended rules + Camunda 7.24 compatibility).
 # Configuration: .bpmnlintrc at the repository root. Exits non-zero on any lint error.
 set -euo pipefail
 
@@ -15,7 +15,8 @@ fi
 
 cd "$repo_root"
 shopt -s nullglob
-models=(processes/*.bpmn)
+# the benchmark's bare-engine baseline models too: every model must open cleanly in Modeler
+models=(processes/*.bpmn src/test/resources/bench/*.bpmn)
 if [[ ${#models[@]} -eq 0 ]]; then
   echo "lint-models: no BPMN models found in processes/" >&2
   exit 1

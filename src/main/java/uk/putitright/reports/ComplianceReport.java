@@ -80,7 +80,7 @@ public record ComplianceReport(
      * Complaints the report counts although their record is incomplete, so nobody reads the figures as
      * complete when they are not.
      *
-     * @param references the first {@link ComplianceReportService#LIST_LIMIT} of them, by reference
+     * @param references the first {@link ComplianceReportService#LIST_LIMIT} of them, earliest first
      */
     public record DataQualityProblem(String problem, String description, long count, List<String> references) {
     }

@@ -129,7 +129,7 @@ public class ComplianceReportService {
         problem(problems, "NO_CATEGORY", "Complaints received in the period with no category (service area)",
                 noCategory, p, """
                         landlord = :landlord and received_at >= :start and received_at < :end
-                        and nullif(trim(service_area), '') is null""");
+                        and nullif(trim(service_area), '') is null""", "received_at");
         return new Received(total,
                 rollUp(groups, Group::status, names(ComplaintStatus.values())),
                 rollUp(groups, Group::channel, names(Channel.values())),
@@ -212,10 +212,10 @@ public class ComplianceReportService {
         String name = stage == StageColumns.STAGE_1 ? "Stage 1" : "Stage 2";
         problem(problems, stage.name() + "_RESPONSE_WITHOUT_OUTCOME",
                 name + " responses sent in the period with no outcome (upheld or not) recorded",
-                row[4], p, range + " and " + stage.outcome + " is null");
+                row[4], p, range + " and " + stage.outcome + " is null", stage.respondedAt);
         problem(problems, stage.name() + "_RESPONSE_WITHOUT_DEADLINE",
                 name + " responses sent in the period with no response deadline (counted as not within timescale)",
-                row[5], p, range + " and " + stage.deadline + " is null");
+                row[5], p, range + " and " + stage.deadline + " is null", stage.respondedAt);
         return new Timeliness(row[0], row[1], ComplianceReport.percent(row[1], row[0]),
                 ComplianceReport.average(row[3], row[2]));
     }
@@ -228,7 +228,7 @@ public class ComplianceReportService {
                 + " from complaint where " + range, p, (rs, i) -> longs(rs, "closed", "no_root_cause"));
         problem(problems, "CLOSED_WITHOUT_ROOT_CAUSE",
                 "Complaints closed in the period after a response with no root cause recorded",
-                row[1], p, range + noRootCause);
+                row[1], p, range + noRootCause, "closed_at");
         return row[0];
     }
 
@@ -296,11 +296,16 @@ public class ComplianceReportService {
 
     // ---------------------------------------------------------------- data quality
 
-    /** Records a problem with its count; lists the references only when there is something to list. */
+    /**
+     * Records a problem with its count, listing the first complaints in the order of the period's date column
+     * ({@code orderBy}): the ids come from that date's covering index, read in its order, so only the listed
+     * complaints themselves are read from the table.
+     */
     private void problem(List<DataQualityProblem> problems, String code, String description, long count,
-                         MapSqlParameterSource p, String where) {
-        List<String> references = count == 0 ? List.of() : jdbc.queryForList("select reference from complaint where "
-                + where + " order by reference fetch first " + LIST_LIMIT + " rows only", p, String.class);
+                         MapSqlParameterSource p, String where, String orderBy) {
+        List<String> references = count == 0 ? List.of() : jdbc.queryForList("select reference from complaint"
+                + " where id in (select id from complaint where " + where + " order by " + orderBy
+                + " fetch first " + LIST_LIMIT + " rows only) order by " + orderBy + ", id", p, String.class);
         problems.add(new DataQualityProblem(code, description, count, references));
     }
 

@@ -17,9 +17,10 @@ public record LandlordProperties(String landlord, Map<String, Landlord> landlord
     /**
      * @param referencePrefix the letters customers see at the start of a reference, e.g. CHG
      * @param defaultBusinessLine used when a complaint names none (e.g. homes-plus for Housing Plus)
+     * @param homes homes the landlord owns, for complaints per 1,000 homes (TSM CH01); null if not configured
      */
     public record Landlord(String name, String referencePrefix, String defaultBusinessLine, String address,
-                           String phone, String email, String website) {
+                           String phone, String email, String website, Integer homes) {
     }
 
     public boolean isKnown(String id) {

@@ -1,0 +1,64 @@
+package uk.putitright.reports;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import uk.putitright.calendar.WorkingDays;
+
+/**
+ * The Code's annual complaints performance and service improvement report: {@code templates/reports/annual.html}
+ * (XHTML) rendered to PDF with openhtmltopdf, as the letters are (LetterRenderer). Its figures are the
+ * compliance report's, so the PDF and the JSON never disagree. Charts are plain HTML bars: nothing to run.
+ */
+@Service
+class AnnualReportRenderer {
+
+    private final ITemplateEngine templates;
+    private final WorkingDays workingDays;
+
+    AnnualReportRenderer(ITemplateEngine templates, WorkingDays workingDays) {
+        this.templates = templates;
+        this.workingDays = workingDays;
+    }
+
+    byte[] pdf(ComplianceReport report) {
+        Context context = new Context(Locale.UK, Map.of(
+                "report", report,
+                "generated", workingDays.ukDate(report.generatedAt()),
+                "rootCauses", bars(report.received().byRootCause()),
+                "outcomes", bars(report.received().byOutcome()),
+                "channels", bars(report.received().byChannel()),
+                "categories", bars(report.received().byCategory()),
+                "breaches", bars(report.breachesByDeadline())));
+        String xhtml = templates.process("reports/annual", context);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(xhtml, "classpath:/templates/reports/");
+            builder.withProducer("Put It Right");
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not render the annual report to PDF", e);
+        }
+    }
+
+    /** One bar per value, its width a share of the largest, so the biggest count fills the column. */
+    record Bar(String label, long count, int widthPercent) {
+    }
+
+    static List<Bar> bars(Map<String, Long> counts) {
+        long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return counts.entrySet().stream()
+                .map(e -> new Bar(ReportLabels.label(e.getKey()), e.getValue(),
+                        max == 0 ? 0 : (int) Math.round(e.getValue() * 100.0 / max)))
+                .toList();
+    }
+}

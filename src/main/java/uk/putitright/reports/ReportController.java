@@ -1,0 +1,77 @@
+package uk.putitright.reports;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.putitright.intake.InvalidFieldException;
+
+/**
+ * The compliance report as JSON and CSV, and the annual complaints performance report as PDF. Who may read
+ * them is SecurityConfig's business (auditors, process owners, directors, heads of service, admins).
+ * Parameters are read as text so every bad one is named in a 400 problem.
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final ComplianceReportService reports;
+    private final AnnualReportRenderer annual;
+
+    ReportController(ComplianceReportService reports, AnnualReportRenderer annual) {
+        this.reports = reports;
+        this.annual = annual;
+    }
+
+    @GetMapping(value = "/compliance", produces = MediaType.APPLICATION_JSON_VALUE)
+    ComplianceReport compliance(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                @RequestParam(required = false) String landlord) {
+        return reports.report(landlord, reports.period(from, to));
+    }
+
+    @GetMapping(value = "/compliance.csv")
+    ResponseEntity<String> complianceCsv(@RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to,
+                                         @RequestParam(required = false) String landlord) {
+        ComplianceReport report = reports.report(landlord, reports.period(from, to));
+        return ResponseEntity.ok().contentType(TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("compliance-" + report.landlord() + "-" + report.from() + "-" + report.to() + ".csv")
+                        .build().toString())
+                .body(ReportCsv.csv(report));
+    }
+
+    @GetMapping(value = "/annual.pdf")
+    ResponseEntity<byte[]> annualPdf(@RequestParam(required = false) String year,
+                                     @RequestParam(required = false) String landlord) {
+        int startYear = year(year);
+        ComplianceReport report = reports.report(landlord, reports.financialYear(startYear));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("annual-complaints-report-" + report.landlord() + "-" + startYear + ".pdf")
+                        .build().toString())
+                .body(annual.pdf(report));
+    }
+
+    /** The calendar year in which the financial year starts (1 April). */
+    static int year(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException("year", "is required (the year the financial year starts, e.g. 2026)");
+        }
+        try {
+            int year = Integer.parseInt(value.strip());
+            if (year >= 2000 && year <= 2100) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidFieldException("year", "must be a year between 2000 and 2100");
+    }
+}

@@ -226,7 +226,7 @@ abstract class ComplaintApiEndToEndTest {
 
         // engine REST API, HTTP Basic
         HttpResponse<String> listed = http.send(authorised(HttpRequest.newBuilder(
-                uri("/engine-rest/task?processInstanceBusinessKey=" + reference)), SERVICE_MANAGER).GET().build(),
+                uri("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + reference)), SERVICE_MANAGER).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(listed.body())).isEmpty();

@@ -71,13 +71,13 @@ public class PersonalDataErasure {
     private int deletePersonalHistory(String reference) {
         int deleted = 0;
         List<String> instanceIds = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .list().stream().map(HistoricProcessInstance::getId).toList();
+                .unlimitedList().stream().map(HistoricProcessInstance::getId).toList();
         for (String rootId : instanceIds) {
             // the root and every stage it called
             for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-                    .rootProcessInstanceId(rootId).list()) {
+                    .rootProcessInstanceId(rootId).unlimitedList()) {
                 for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-                        .processInstanceId(instance.getId()).disableCustomObjectDeserialization().list()) {
+                        .processInstanceId(instance.getId()).disableCustomObjectDeserialization().unlimitedList()) {
                     if (FormVariables.NOT_IN_HISTORY.contains(variable.getName())) {
                         history.deleteHistoricVariableInstance(variable.getId());
                         deleted++;

@@ -51,7 +51,7 @@ class AssignCaseHandlerDelegate implements JavaDelegate {
     }
 
     private static List<String> members(IdentityService identity, String group) {
-        return identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).toList();
+        return identity.createUserQuery().memberOfGroup(group).unlimitedList().stream().map(User::getId).toList();
     }
 
     private String leastLoaded(List<String> candidates) {

@@ -26,7 +26,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (password == null || !identity.checkPassword(user, password.toString())) {
             throw new BadCredentialsException("Bad user name or password");
         }
-        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
+        List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).unlimitedList().stream()
                 .map(group -> new SimpleGrantedAuthority("GROUP_" + group.getId()))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);

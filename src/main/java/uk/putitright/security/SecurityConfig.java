@@ -110,9 +110,34 @@ class SecurityConfig {
         };
     }
 
-    /** Camunda's webapps and engine REST API bring their own authentication (below) and CSRF filter. */
+    /** Who may read the metrics and the health components: administrators and the monitoring system's user. */
+    static final String[] MONITORING = groups("camunda-admin", "monitoring");
+
+    /**
+     * Actuator: the load balancer's health check is public and says only UP or DOWN (the components, such as
+     * the database, process engine and job executor, need a monitoring login); metrics need that login.
+     * Only these two endpoints are exposed at all (management.* in application.yaml).
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain monitoring(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAnyAuthority(MONITORING))
+                .httpBasic(basic -> basic.realmName("Put It Right monitoring"))
+                .authenticationManager(new ProviderManager(users))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /**
+     * Camunda's webapps and engine REST API bring their own authentication (below) and CSRF filter. The default
+     * headers stay on, so HSTS goes out on every secure request (behind the proxy: X-Forwarded-Proto https).
+     */
+    @Bean
+    @Order(3)
     SecurityFilterChain camunda(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
@@ -128,6 +153,17 @@ class SecurityConfig {
         registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.setName("engine-rest-authentication");
+        return registration;
+    }
+
+    /** Engine REST error bodies without Java class names (EngineRestErrorBodies); before authentication. */
+    @Bean
+    FilterRegistrationBean<EngineRestErrorBodies> engineRestErrorBodies() {
+        FilterRegistrationBean<EngineRestErrorBodies> registration =
+                new FilterRegistrationBean<>(new EngineRestErrorBodies());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setName("engine-rest-error-bodies");
         return registration;
     }
 }

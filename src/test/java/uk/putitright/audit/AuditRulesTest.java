@@ -46,7 +46,7 @@ import uk.putitright.letters.TestMailServer;
 @ActiveProfiles("test")
 // its own database and so its own Spring context: the engine REST API finds the engine by name ("default"),
 // which is the engine of the context started last, so a test using it must not share a cached context
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:putitright-audit;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = "putitright.test.database=putitright-audit")
 class AuditRulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

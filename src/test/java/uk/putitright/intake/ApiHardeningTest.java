@@ -38,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:putitright-hardening;DB_CLOSE_DELAY=-1",
+        "putitright.test.database=putitright-hardening",
         "putitright.intake.max-submissions-per-address=3",
         "putitright.intake.submission-window=1m",
         "putitright.intake.max-body-size=64KB"})

@@ -4,6 +4,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 @ActiveProfiles("test")
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:putitright-api;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = "putitright.test.database=putitright-api")
 class ComplaintApiOnH2Test extends ComplaintApiEndToEndTest {
 }

@@ -32,7 +32,7 @@ import uk.putitright.feedback.FeedbackRepository;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:putitright-feedback-page;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = "putitright.test.database=putitright-feedback-page")
 class PublicFeedbackPageTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

@@ -44,7 +44,7 @@ import uk.putitright.complaint.Stage;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:putitright-public;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = "putitright.test.database=putitright-public")
 class PublicPagesTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

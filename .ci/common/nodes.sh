@@ -57,15 +57,16 @@ start_node() {
     echo "port ${port} is taken; stop whatever listens there first" >&2
     return 1
   fi
+  # hostname and admin user through the same environment variables as docker/compose.yaml, so this
+  # test also proves that their binding works
   PUTITRIGHT_DB_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" PUTITRIGHT_DB_USER=postgres \
   PUTITRIGHT_SMTP_HOST=127.0.0.1 PUTITRIGHT_SMTP_PORT="$SMTP_PORT" \
+  CAMUNDA_BPM_GENERICPROPERTIES_PROPERTIES_HOSTNAME="$name" \
+  CAMUNDA_BPM_ADMINUSER_ID="$CI_ADMIN" CAMUNDA_BPM_ADMINUSER_PASSWORD="$CI_ADMIN_PASSWORD" \
     java -Xmx768m -jar "$JAR" \
       --spring.profiles.active=postgres \
       --server.port="$port" \
-      --camunda.bpm.generic-properties.properties.hostname="$name" \
       --camunda.bpm.job-execution.enabled=true \
-      --camunda.bpm.admin-user.id="$CI_ADMIN" \
-      --camunda.bpm.admin-user.password="$CI_ADMIN_PASSWORD" \
       --putitright.intake.max-submissions-per-address=100000 \
       "$@" >>"target/${name}.log" 2>&1 &
   LAST_PID=$!

@@ -23,6 +23,8 @@ NODE_URLS = os.environ["NODE_URLS"].split()
 NODE_NAMES = os.environ["NODE_NAMES"].split()
 SMTP_LOG = os.environ["SMTP_LOG"]
 N = int(os.environ.get("COMPLAINTS", "1000"))
+# how many of them are then acknowledged, each writing a letter that is emailed (the slow part: a PDF each)
+LETTERS = min(N, int(os.environ.get("LETTERS", "300")))
 CLIENTS = 8
 TIMER_JOBDEFS = f"(select id_ from act_ru_jobdef where act_id_ = '{ACK_TIMER}')"
 timings = {}
@@ -78,23 +80,38 @@ def fire_timers():
     wait_for("every timer to fire and its breach review to start", fired, timeout=300)
 
 
+def acknowledge(base_url, task_id):
+    """Completes one task; a failed attempt (HTTP 500, e.g. no database connection in time) rolled back,
+    so it is tried again while the task is still there. Returns the number of attempts, 0 if it never took."""
+    for attempt in range(1, 4):
+        status = complete_task(base_url, task_id)
+        if status == 204:
+            return attempt
+        if sql_int(f"select count(*) from act_ru_task where id_ = '{task_id}'") == 0:
+            return attempt  # completed although the answer was lost
+        time.sleep(2)
+    return 0
+
+
 @phase("acknowledge and email")
 def acknowledge_all():
-    tasks = [row[0] for row in sql(f"select id_ from act_ru_task where task_def_key_ = '{ACK_TASK}'")]
+    tasks = [row[0] for row in sql(f"""select id_ from act_ru_task where task_def_key_ = '{ACK_TASK}'
+                                       order by id_ limit {LETTERS}""")]
     log(f"completing {len(tasks)} acknowledgement tasks")
     with ThreadPoolExecutor(CLIENTS) as pool:
-        statuses = list(pool.map(lambda i: complete_task(NODE_URLS[i % len(NODE_URLS)], tasks[i]),
+        attempts = list(pool.map(lambda i: acknowledge(NODE_URLS[i % len(NODE_URLS)], tasks[i]),
                                  range(len(tasks))))
-    bad = [s for s in statuses if s != 204]
-    if bad:
-        raise SystemExit(f"FAIL: {len(bad)} acknowledgement tasks not completed, e.g. HTTP {bad[:5]}")
+    if 0 in attempts:
+        raise SystemExit(f"FAIL: {attempts.count(0)} acknowledgement tasks not completed in 3 attempts")
+    retried = sum(1 for a in attempts if a > 1)
+    log(f"acknowledged {len(tasks)} (retried after an error: {retried})")
 
     def delivered():
         no_incidents()
         return sql_int("""select count(*) from letter
-                          where delivered_at is not null or queued_for_print_at is not null""") >= N \
+                          where delivered_at is not null or queued_for_print_at is not null""") >= LETTERS \
             and pending_jobs() == 0
-    wait_for(f"{N} acknowledgement letters delivered", delivered, timeout=300)
+    wait_for(f"{LETTERS} acknowledgement letters delivered", delivered, timeout=300)
 
 
 def verify():
@@ -134,7 +151,7 @@ def verify():
     letters, steps, delivered, emailed = (int(v) for v in sql("""select count(*), count(distinct step_key),
         count(*) filter (where delivered_at is not null), count(*) filter (where delivery_method = 'EMAIL')
         from letter""")[0])
-    c.check(letters == steps == N, f"letters: {letters}, distinct step keys: {steps} (want {N})")
+    c.check(letters == steps == LETTERS, f"letters: {letters}, distinct step keys: {steps} (want {LETTERS})")
     c.check(delivered == emailed == letters, f"letters emailed and marked delivered: {delivered}/{letters}")
     messages = [mid for _, mid in sink_messages(SMTP_LOG)]
     duplicates = len(messages) - len(set(messages))
@@ -160,7 +177,7 @@ def verify():
 
 def main():
     run = os.environ.get("RUN_ID", str(int(time.time())))
-    log(f"cluster test: {N} complaints over {len(NODE_URLS)} nodes {NODE_NAMES}")
+    log(f"cluster test: {N} complaints ({LETTERS} acknowledged and emailed) over {len(NODE_URLS)} nodes {NODE_NAMES}")
     log_complaints(run)
     wait_for_timers()
     fire_timers()

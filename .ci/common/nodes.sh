@@ -58,11 +58,13 @@ start_node() {
     return 1
   fi
   # hostname and admin user through the same environment variables as docker/compose.yaml, so this
-  # test also proves that their binding works
+  # test also proves that their binding works. Pool of 30: Hikari's default 10 is less than the job
+  # executor's 10 threads plus its acquisition plus web requests (seen: 30 s waits and HTTP 500 under load)
   PUTITRIGHT_DB_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" PUTITRIGHT_DB_USER=postgres \
   PUTITRIGHT_SMTP_HOST=127.0.0.1 PUTITRIGHT_SMTP_PORT="$SMTP_PORT" \
   CAMUNDA_BPM_GENERICPROPERTIES_PROPERTIES_HOSTNAME="$name" \
   CAMUNDA_BPM_ADMINUSER_ID="$CI_ADMIN" CAMUNDA_BPM_ADMINUSER_PASSWORD="$CI_ADMIN_PASSWORD" \
+  SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE=30 \
     java -Xmx768m -jar "$JAR" \
       --spring.profiles.active=postgres \
       --server.port="$port" \
@@ -75,8 +77,9 @@ start_node() {
 }
 
 # wait_ready PID PORT [seconds]: until Tasklist answers 200, or fail if the node died or took too long
+# (default NODE_START_TIMEOUT or 480 s: a first start on an empty database on a busy 2-core machine is slow)
 wait_ready() {
-  local pid="$1" port="$2" limit="${3:-240}" started code
+  local pid="$1" port="$2" limit="${3:-${NODE_START_TIMEOUT:-480}}" started code
   started=$SECONDS
   while [ $((SECONDS - started)) -lt "$limit" ]; do
     if ! kill -0 "$pid" 2>/dev/null; then

@@ -7,7 +7,7 @@
                        emails letters. Answers go to ACCEPTED ("n reference first-status" per line).
   crash_test.py check  after the restart: every accepted complaint exists once with its process instance and
                        has progressed; every letter is delivered, once; no job is stuck.
-Environment: BASE_URL, COMPLAINTS, ACCEPTED, SMTP_LOG, KILLED_AT_FILE, DB, CI_ADMIN(_PASSWORD).
+Environment: BASE_URL, COMPLAINTS, RATE (complaints a second), ACCEPTED, SMTP_LOG, KILLED_AT_FILE, DB, CI_ADMIN(_PASSWORD).
 """
 import os
 import sys
@@ -21,6 +21,7 @@ from citools import (ACK_TASK, Checks, complete_task, incidents, log, pending_jo
 
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:18183")
 N = int(os.environ.get("COMPLAINTS", "300"))
+RATE = float(os.environ.get("RATE", "4"))
 ACCEPTED = os.environ.get("ACCEPTED", "accepted.txt")
 SMTP_LOG = os.environ.get("SMTP_LOG", "smtp.log")
 # how long one complaint may take to be accepted, crash and restart included; the app treats an idempotency
@@ -86,7 +87,12 @@ def load() -> None:
     staff_thread.start()
     try:
         with open(ACCEPTED, "w") as out, ThreadPoolExecutor(4) as pool:
-            for future in [pool.submit(log_one, n, run, out, lock) for n in range(N)]:
+            futures = []
+            for n in range(N):
+                futures.append(pool.submit(log_one, n, run, out, lock))
+                # a steady stream (RATE a second), so the kill lands mid-load however fast the machine is
+                time.sleep(1 / RATE)
+            for future in futures:
                 future.result()
         log(f"all {N} complaints accepted")
     finally:

@@ -21,6 +21,9 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# a cancelled run (Ctrl-C, CI timeout) exits through the EXIT trap too, so no node outlives it
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 JAR="$(find_jar)"
 mkdir -p target

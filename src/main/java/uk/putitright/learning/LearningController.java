@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,10 +75,12 @@ class LearningController {
         }
         Complaint complaint = register.find(reference);
         if (complaint.isOpen()) {
-            throw new InvalidFieldException("reference", "the survey is about a closed complaint; this one is still open");
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "The survey is about a closed complaint; " + reference + " is still open");
         }
         if (surveys.findByComplaintId(complaint.getId()).isPresent()) {
-            throw new InvalidFieldException("reference", "the customer's survey answer is already recorded");
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "The customer's survey answer for " + reference + " is already recorded");
         }
         surveys.save(new SurveyResponse(complaint.getId(), answer.rating(), user.getName(),
                 ClockUtil.getCurrentTime().toInstant()));

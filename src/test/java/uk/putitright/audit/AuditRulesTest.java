@@ -110,6 +110,35 @@ class AuditRulesTest {
     }
 
     @Test
+    void auditorsReadTheTimelineAndTheReportsButRecordNothing() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-21T10:00:00Z")));
+        String reference = newComplaint();
+        assertThat(post("/api/complaints/" + reference + "/withdrawal", "", STAFF).statusCode()).isEqualTo(202);
+        runJobs();
+
+        assertThat(get("/api/complaints/" + reference + "/timeline", AUDITOR).statusCode()).isEqualTo(200);
+        assertThat(get("/audit/complaints/" + reference, AUDITOR).body()).contains(reference);
+        assertThat(get("/api/reports/compliance?from=2026-12-01&to=2026-12-31", AUDITOR).statusCode())
+                .isEqualTo(200);
+        assertThat(get("/api/improvement-actions", AUDITOR).statusCode()).isEqualTo(200);
+        assertThat(post("/api/complaints/" + reference + "/survey-response", "{\"rating\": 5}", AUDITOR)
+                .statusCode()).isEqualTo(403);
+        assertThat(post("/api/print-queue/posted", "{\"letterIds\": [1]}", AUDITOR).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> recorded = post("/api/complaints/" + reference + "/survey-response",
+                "{\"rating\": 4}", STAFF);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(post("/api/complaints/" + reference + "/survey-response", "{\"rating\": 2}", STAFF)
+                .statusCode()).as("one answer per complaint").isEqualTo(409);
+        HttpResponse<String> outOfRange = post("/api/complaints/" + reference + "/survey-response",
+                "{\"rating\": 9}", STAFF);
+        assertThat(JSON.readTree(outOfRange.body()).at("/errors/0/field").asText()).isEqualTo("rating");
+        assertThat(auditEvents.findByComplaintIdOrderByOccurredAtAscIdAsc(complaint(reference).getId()))
+                .extracting(AuditEvent::getActor, AuditEvent::getAction)
+                .contains(org.assertj.core.groups.Tuple.tuple(STAFF, "SURVEY_ANSWER_RECORDED"));
+    }
+
+    @Test
     void everyDefinitionKeepsHistoryForTheConfiguredRetentionAndCleanupRunsInItsWindow() {
         assertThat(repository.createProcessDefinitionQuery().list())
                 .extracting(definition -> definition.getKey() + "=" + definition.getHistoryTimeToLive())

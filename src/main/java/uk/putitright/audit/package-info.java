@@ -13,7 +13,9 @@
  *       one place that decides "answered within the Code's timescale" (the reports use it too).</li>
  *   <li>Audit events ({@link uk.putitright.audit.AuditEvent}, {@link uk.putitright.audit.AuditLog}): what people
  *       did outside Tasklist and Cockpit.</li>
- *   <li>Erasure of personal data on request and the retention rules also live here (separate classes).</li>
+ *   <li>Erasure of personal data on request ({@link uk.putitright.audit.PersonalDataErasure}) and the
+ *       retention rules ({@link uk.putitright.audit.HistoryRetention}: history time-to-live of every definition
+ *       and the nightly erasure past the retention period).</li>
  * </ul>
  *
  * <p>The engine's history is read without an engine user: the HTTP layer has already checked that the reader

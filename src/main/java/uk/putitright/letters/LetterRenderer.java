@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,6 +22,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
@@ -99,13 +101,17 @@ public class LetterRenderer {
     private final ComplaintNoteRepository notes;
     private final IdentityService identity;
     private final DecisionService decisions;
+    private final RepositoryService repository;
+    /** Policy rows by decision definition id, landlord and business line (see {@link #policy}). */
+    private final Map<List<String>, Map<String, Object>> policies = new ConcurrentHashMap<>();
     private final WorkingDays workingDays;
     private final Environment environment;
     private final ZoneId zone;
 
     public LetterRenderer(ITemplateEngine templates, LandlordProperties landlords, ComplaintNoteRepository notes,
-                          IdentityService identity, DecisionService decisions, WorkingDays workingDays,
-                          Environment environment) {
+                          IdentityService identity, DecisionService decisions, RepositoryService repository,
+                          WorkingDays workingDays, Environment environment) {
+        this.repository = repository;
         this.templates = templates;
         this.landlords = landlords;
         this.notes = notes;
@@ -212,17 +218,26 @@ public class LetterRenderer {
         return m;
     }
 
+    /**
+     * The policy row the complaint's process runs under, for the letter's wording. Evaluated once per deployed
+     * version of the decision, landlord and business line: the same inputs always give the same row, and
+     * re-evaluating it for every letter only added copies of the process's own decision to the history.
+     */
     private Map<String, Object> policy(Complaint c) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey("complaint-policy")
-                .variables(Map.of("landlord", c.getLandlord(),
-                        "businessLine", c.getBusinessLine() == null ? "" : c.getBusinessLine()))
-                .evaluate()
-                .getSingleResult();
-        if (result == null) {
-            throw new IllegalStateException("complaint-policy has no rule for landlord '" + c.getLandlord()
-                    + "' and business line '" + c.getBusinessLine() + "'");
-        }
-        return new HashMap<>(result.getEntryMap());
+        String businessLine = c.getBusinessLine() == null ? "" : c.getBusinessLine();
+        String definitionId = repository.createDecisionDefinitionQuery().decisionDefinitionKey("complaint-policy")
+                .latestVersion().singleResult().getId();
+        return new HashMap<>(policies.computeIfAbsent(List.of(definitionId, c.getLandlord(), businessLine), key -> {
+            DmnDecisionResultEntries result = decisions.evaluateDecisionById(definitionId)
+                    .variables(Map.of("landlord", c.getLandlord(), "businessLine", businessLine))
+                    .evaluate()
+                    .getSingleResult();
+            if (result == null) {
+                throw new IllegalStateException("complaint-policy has no rule for landlord '" + c.getLandlord()
+                        + "' and business line '" + c.getBusinessLine() + "'");
+            }
+            return java.util.Collections.unmodifiableMap(new HashMap<>(result.getEntryMap()));
+        }));
     }
 
     private Map<String, Object> landlord(String id) {

@@ -1,5 +1,6 @@
 package uk.putitright.audit;
 
+import uk.putitright.letters.XhtmlPdf;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;

@@ -1,10 +1,6 @@
 package uk.putitright.letters;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -16,9 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,8 +24,6 @@ import org.thymeleaf.context.Context;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 import uk.putitright.calendar.WorkingDays;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.ComplaintNote;
@@ -126,7 +117,7 @@ public class LetterRenderer {
         String xhtml = templates.process(templateOf(type), new Context(Locale.UK, model(complaint, type, recipient,
                 writtenAt)));
         Document document = parse(xhtml, type);
-        return new RenderedLetter(PlainText.of(document), pdf(document, type));
+        return new RenderedLetter(PlainText.of(document), pdf(document));
     }
 
     /**
@@ -152,7 +143,7 @@ public class LetterRenderer {
         m.put("notes", text);
         String xhtml = templates.process(templateOf(type), new Context(Locale.UK, m));
         Document document = parse(xhtml, type);
-        return new RenderedLetter(PlainText.of(document), pdf(document, type));
+        return new RenderedLetter(PlainText.of(document), pdf(document));
     }
 
     /** e.g. letters/stage-1-response for STAGE_1_RESPONSE. */
@@ -373,29 +364,14 @@ public class LetterRenderer {
 
     private static Document parse(String xhtml, LetterType type) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new IllegalStateException("Template " + templateOf(type) + " is not well-formed XHTML: "
-                    + e.getMessage(), e);
+            return XhtmlPdf.parse(xhtml);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("Template " + templateOf(type) + " is " + e.getMessage(), e);
         }
     }
 
-    private static byte[] pdf(Document document, LetterType type) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withW3cDocument(document, "classpath:/templates/letters/");
-            builder.withProducer("Put It Right");
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not render " + type + " to PDF", e);
-        }
+    private static byte[] pdf(Document document) {
+        return XhtmlPdf.render(document, "classpath:/templates/letters/");
     }
 
     /** The letter's text: one paragraph a block, list items marked, the letterhead and footer included. */

@@ -1,8 +1,5 @@
 package uk.putitright.reports;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import uk.putitright.calendar.WorkingDays;
+import uk.putitright.letters.XhtmlPdf;
 
 /**
  * The Code's annual complaints performance and service improvement report: {@code templates/reports/annual.html}
@@ -37,17 +35,7 @@ class AnnualReportRenderer {
                 "categories", bars(report.received().byCategory()),
                 "breaches", bars(report.breachesByDeadline())));
         String xhtml = templates.process("reports/annual", context);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(xhtml, "classpath:/templates/reports/");
-            builder.withProducer("Put It Right");
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not render the annual report to PDF", e);
-        }
+        return XhtmlPdf.render(xhtml, "classpath:/templates/reports/");
     }
 
     /** One bar per value, its width a share of the largest, so the biggest count fills the column. */

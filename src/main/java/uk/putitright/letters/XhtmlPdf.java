@@ -1,4 +1,4 @@
-package uk.putitright.audit;
+package uk.putitright.letters;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
@@ -12,20 +12,25 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * Well-formed XHTML (a Thymeleaf template's output) to PDF with openhtmltopdf, the way
- * {@code uk.putitright.letters.LetterRenderer} renders letters: parsed as XML without external entities or
- * DTDs, then rendered in fast mode.
+ * Well-formed XHTML (a Thymeleaf template's output) to PDF with openhtmltopdf, for letters, the complaint
+ * timeline and the annual report alike: parsed as XML without external entities or DTDs, then rendered in
+ * fast mode.
  */
-final class XhtmlPdf {
+public final class XhtmlPdf {
 
     private XhtmlPdf() {
     }
 
-    static byte[] render(String xhtml, String baseUri) {
+    /** {@code baseUri} resolves the template's relative links, e.g. "classpath:/templates/audit/". */
+    public static byte[] render(String xhtml, String baseUri) {
+        return render(parse(xhtml), baseUri);
+    }
+
+    public static byte[] render(Document document, String baseUri) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.withW3cDocument(parse(xhtml), baseUri);
+            builder.withW3cDocument(document, baseUri);
             builder.withProducer("Put It Right");
             builder.toStream(out);
             builder.run();
@@ -35,7 +40,7 @@ final class XhtmlPdf {
         }
     }
 
-    private static Document parse(String xhtml) {
+    public static Document parse(String xhtml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -43,7 +48,7 @@ final class XhtmlPdf {
             factory.setExpandEntityReferences(false);
             return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
         } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new IllegalStateException("Template output is not well-formed XHTML: " + e.getMessage(), e);
+            throw new IllegalStateException("not well-formed XHTML: " + e.getMessage(), e);
         }
     }
 }

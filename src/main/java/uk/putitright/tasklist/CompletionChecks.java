@@ -3,6 +3,7 @@ package uk.putitright.tasklist;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import uk.putitright.complaint.ComplaintNote;
@@ -37,6 +38,7 @@ public class CompletionChecks implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        Optional<Stage> answered = ResponseTasks.answeredStage(task);
         try {
             if ("EXTEND".equals(task.getVariable("stage1Decision"))
                     && "Task_InvestigateComplaint".equals(task.getTaskDefinitionKey())) {
@@ -44,8 +46,8 @@ public class CompletionChecks implements TaskListener {
             } else if ("EXTEND".equals(task.getVariable("stage2Decision"))
                     && "Task_ReviewComplaint".equals(task.getTaskDefinitionKey())) {
                 checkExtension(task, DeadlineType.STAGE_2_RESPONSE);
-            } else if (ResponseTasks.answeredStage(task).isPresent()) {
-                checkDecision(task, ResponseTasks.answeredStage(task).get() == Stage.STAGE_1 ? "stage1" : "stage2");
+            } else if (answered.isPresent()) {
+                checkDecision(task, answered.get() == Stage.STAGE_1 ? "stage1" : "stage2");
             } else if (FourEyesRule.SIGN_OFF_TASK.equals(task.getTaskDefinitionKey())
                     && Boolean.FALSE.equals(task.getVariable("signOffApproved"))) {
                 Object comment = task.getExecution().getVariable("signOffComment");

@@ -1,5 +1,6 @@
 package uk.putitright.tasklist;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -59,8 +60,9 @@ public class CaseContextListener implements TaskListener {
         task.setVariableLocal("complaintSummary", complaint.getSummary());
         task.setVariableLocal("desiredOutcome", complaint.getDesiredOutcome());
         task.setVariableLocal("caseHandlerName", displayName(task, complaint.getCaseHandler()));
+        Map<String, String> latest = latestNotes(complaintId);
         for (String field : FormVariables.FREE_TEXT) {
-            String noted = latestNote(complaintId, field);
+            String noted = latest.get(field);
             String earlier = noted != null ? noted : fromComplaint(complaint, field);
             if (earlier != null) {
                 task.setVariableLocal(field, earlier);
@@ -103,17 +105,24 @@ public class CaseContextListener implements TaskListener {
             }
         }
         // decisions stay variables (gateways and reports use them); a changed one is also noted for letters
+        Map<String, String> latest = null;
         for (String field : FormVariables.DECISIONS) {
-            if (execution.getVariable(field) instanceof String decision && !decision.isBlank()
-                    && !decision.equals(latestNote(complaintId, field))) {
-                note(task, complaintId, field, decision, author);
+            if (execution.getVariable(field) instanceof String decision && !decision.isBlank()) {
+                latest = latest != null ? latest : latestNotes(complaintId);
+                if (!decision.equals(latest.get(field))) {
+                    note(task, complaintId, field, decision, author);
+                }
             }
         }
     }
 
-    private String latestNote(Long complaintId, String field) {
-        return notes.findFirstByComplaintIdAndFieldOrderByRecordedAtDescIdDesc(complaintId, field)
-                .map(ComplaintNote::getBody).orElse(null);
+    /** The latest note per field, from one query: a form shows up to 19 fields. */
+    private Map<String, String> latestNotes(Long complaintId) {
+        Map<String, String> latest = new HashMap<>();
+        for (ComplaintNote note : notes.findByComplaintIdOrderByRecordedAtAscIdAsc(complaintId)) {
+            latest.put(note.getField(), note.getBody());
+        }
+        return latest;
     }
 
     private void note(DelegateTask task, Long complaintId, String field, String text, String author) {

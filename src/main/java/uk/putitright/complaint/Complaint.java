@@ -142,6 +142,9 @@ public class Complaint {
     @Column(name = "anonymised_at")
     private Instant anonymisedAt;
 
+    @Column(name = "policy_decision_id", length = 64)
+    private String policyDecisionId;
+
     @Embedded
     private Deadlines deadlines = new Deadlines();
 
@@ -182,6 +185,15 @@ public class Complaint {
     void number(long number, String reference) {
         this.id = number;
         this.reference = reference;
+    }
+
+    /** The complaint-policy decision version (definition id) this complaint runs under. */
+    public void recordPolicy(String decisionDefinitionId) {
+        this.policyDecisionId = decisionDefinitionId;
+    }
+
+    public String getPolicyDecisionId() {
+        return policyDecisionId;
     }
 
     public void linkProcess(String processInstanceId) {

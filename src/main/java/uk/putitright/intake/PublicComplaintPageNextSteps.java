@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 import uk.putitright.calendar.WorkingDays;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.LandlordProperties;
+import uk.putitright.policy.ComplaintPolicy;
 
 /**
  * "What happens next", with the real dates: the landlord's timescales come from the complaint-policy DMN (the
@@ -24,12 +23,12 @@ class PublicComplaintPageNextSteps {
     record Step(String title, String date, String detail) implements java.io.Serializable {
     }
 
-    private final DecisionService decisions;
+    private final ComplaintPolicy policies;
     private final WorkingDays workingDays;
     private final LandlordProperties landlords;
 
-    PublicComplaintPageNextSteps(DecisionService decisions, WorkingDays workingDays, LandlordProperties landlords) {
-        this.decisions = decisions;
+    PublicComplaintPageNextSteps(ComplaintPolicy policies, WorkingDays workingDays, LandlordProperties landlords) {
+        this.policies = policies;
         this.workingDays = workingDays;
         this.landlords = landlords;
     }
@@ -39,10 +38,8 @@ class PublicComplaintPageNextSteps {
     }
 
     List<Step> of(Complaint complaint, boolean onBehalf) {
-        DmnDecisionResultEntries policy = decisions.evaluateDecisionByKey("complaint-policy")
-                .variables(Map.of("landlord", complaint.getLandlord(),
-                        "businessLine", complaint.getBusinessLine() == null ? "" : complaint.getBusinessLine()))
-                .evaluate().getSingleResult();
+        Map<String, Object> policy = policies.latest(complaint.getLandlord(), complaint.getBusinessLine())
+                .orElse(null);
         List<Step> steps = new ArrayList<>();
         if (policy == null) {
             steps.add(new Step("We will be in touch", null,
@@ -86,7 +83,7 @@ class PublicComplaintPageNextSteps {
         return landlords.get(complaint.getLandlord());
     }
 
-    private static int number(DmnDecisionResultEntries policy, String name) {
+    private static int number(Map<String, Object> policy, String name) {
         Object value = policy.get(name);
         return value instanceof Number n ? n.intValue() : 0;
     }

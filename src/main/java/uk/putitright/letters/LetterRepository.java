@@ -1,15 +1,22 @@
 package uk.putitright.letters;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface LetterRepository extends JpaRepository<Letter, Long> {
 
     List<Letter> findByComplaintIdOrderByCreatedAtAscIdAsc(Long complaintId);
 
     Optional<Letter> findByStepKey(String stepKey);
+
+    /** When the complaint's latest letter of one of these types was written (no PDF is loaded). */
+    @Query("select max(l.createdAt) from Letter l where l.complaint.id = :complaintId and l.type in :types")
+    Instant lastWrittenAt(@Param("complaintId") Long complaintId, @Param("types") Collection<LetterType> types);
 
     Optional<Letter> findByIdAndComplaintReference(Long id, String reference);
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import uk.putitright.calendar.WorkingDays;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.DeadlineType;
+import uk.putitright.policy.ComplaintPolicy;
 
 /**
  * What an extension must be: a reason for the customer, and a new date after the current deadline and
@@ -20,9 +21,11 @@ import uk.putitright.complaint.DeadlineType;
 public class ExtensionRules {
 
     private final WorkingDays workingDays;
+    private final ComplaintPolicy policies;
 
-    ExtensionRules(WorkingDays workingDays) {
+    ExtensionRules(WorkingDays workingDays, ComplaintPolicy policies) {
         this.workingDays = workingDays;
+        this.policies = policies;
     }
 
     /** @return the new deadline, the end of the working day on (or after) the requested date */
@@ -33,9 +36,9 @@ public class ExtensionRules {
         }
         Instant current = complaint.getDeadlines().get(deadline);
         Instant requested = endOfWorkingDay(scope.getVariable(ProcessNames.EXTENDED_RESPONSE_BY));
-        String maxVariable = deadline == DeadlineType.STAGE_1_RESPONSE
+        String maxOutput = deadline == DeadlineType.STAGE_1_RESPONSE
                 ? "stage1ExtensionMaxWorkingDays" : "stage2ExtensionMaxWorkingDays";
-        int maxDays = ((Number) scope.getVariable(maxVariable)).intValue();
+        int maxDays = ((Number) policies.of(complaint).get(maxOutput)).intValue();
         if (!requested.isAfter(current)) {
             throw new IllegalArgumentException("The extended date must be after the current deadline, "
                     + workingDays.ukDate(current));

@@ -1,5 +1,7 @@
 package uk.putitright.process;
 
+import java.util.List;
+
 /** Names shared between the BPMN models and Java; keep them in step with processes/*.bpmn. */
 public final class ProcessNames {
 
@@ -17,6 +19,16 @@ public final class ProcessNames {
     public static final String CONSENT_GIVEN = "consentGiven";
     public static final String EXTENSION_REASON = "extensionReason";
     public static final String EXTENDED_RESPONSE_BY = "extendedResponseBy";
+
+    /**
+     * The complaint-policy outputs the models route on (gateways, candidate groups), which the policy step
+     * sets as process variables. The timescales and clock starts stay out of the process: the steps read
+     * them from the complaint's policy row (policy.ComplaintPolicy), so they are not copied into every
+     * stage and its history.
+     */
+    public static final List<String> ROUTING_POLICY = List.of("informalStage", STAGE1_GROUP, "stage2ReviewerGroup",
+            "stage2SignOffRequired", "stage2SignOffGroup", "ombudsmanWaitWeeks", "icpAvailable",
+            "designatedPersonRoute");
 
     private ProcessNames() {
     }

@@ -9,6 +9,7 @@ import uk.putitright.complaint.ComplaintStatus;
 import uk.putitright.complaint.Stage;
 import uk.putitright.letters.LetterType;
 import uk.putitright.letters.LetterWriter;
+import uk.putitright.policy.ComplaintPolicy;
 
 /**
  * Records on the complaint the stage it enters ({@code stage}) and, when it ends, {@code status} and
@@ -20,10 +21,12 @@ class RecordStageDelegate implements JavaDelegate {
 
     private final ComplaintRecords records;
     private final LetterWriter letters;
+    private final ComplaintPolicy policies;
 
-    RecordStageDelegate(ComplaintRecords records, LetterWriter letters) {
+    RecordStageDelegate(ComplaintRecords records, LetterWriter letters, ComplaintPolicy policies) {
         this.records = records;
         this.letters = letters;
+        this.policies = policies;
     }
 
     @Override
@@ -37,7 +40,7 @@ class RecordStageDelegate implements JavaDelegate {
         if (status != null && ComplaintStatus.valueOf(status) != ComplaintStatus.OPEN && complaint.isOpen()) {
             ClosureReason reason = ClosureReason.valueOf(ComplaintRecords.requiredInput(execution, "closureReason"));
             complaint.close(ComplaintStatus.valueOf(status), reason, ComplaintRecords.now());
-            if (invitesToSurvey(execution, reason)) {
+            if (invitesToSurvey(complaint, reason)) {
                 letters.write(complaint, LetterType.SATISFACTION_SURVEY_INVITATION,
                         execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId() + ":survey",
                         ComplaintRecords.now());
@@ -46,8 +49,8 @@ class RecordStageDelegate implements JavaDelegate {
     }
 
     /** emh: "please let us know how you would rate our handling of this complaint" (policy satisfactionSurvey). */
-    private static boolean invitesToSurvey(DelegateExecution execution, ClosureReason reason) {
-        return Boolean.TRUE.equals(execution.getVariable("satisfactionSurvey"))
+    private boolean invitesToSurvey(Complaint complaint, ClosureReason reason) {
+        return Boolean.TRUE.equals(policies.of(complaint).get("satisfactionSurvey"))
                 && reason != ClosureReason.NO_CONSENT && reason != ClosureReason.WITHDRAWN;
     }
 }

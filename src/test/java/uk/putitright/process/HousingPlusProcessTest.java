@@ -54,7 +54,7 @@ class HousingPlusProcessTest extends ProcessTestSupport {
         clockAt("2026-12-21T10:00");
         String ref = logComplaint(HOUSING_PLUS, null, true);
         ProcessInstance main = mainProcess(ref);
-        assertThat(processVariable(ref, "ombudsman")).isEqualTo("HOUSING_OMBUDSMAN");
+        assertThat(policyOutput(ref, "ombudsman")).isEqualTo("HOUSING_OMBUDSMAN");
         clockAt("2026-12-21T11:00");
         complete(ref, "Task_ConfirmConsent", Map.of("consentGiven", true));
 
@@ -154,8 +154,8 @@ class HousingPlusProcessTest extends ProcessTestSupport {
         clockAt("2026-12-21T10:00");
         String ref = logComplaint(HOUSING_PLUS, "care-plus", false);
 
-        assertThat(processVariable(ref, "ombudsman")).isEqualTo("LGSCO");
-        assertThat(processVariable(ref, "ombudsmanAnyTime")).isEqualTo(true);
+        assertThat(policyOutput(ref, "ombudsman")).isEqualTo("LGSCO");
+        assertThat(policyOutput(ref, "ombudsmanAnyTime")).isEqualTo(true);
         assertThat(processVariable(ref, "informalStage")).isEqualTo(false);
         assertThat(deadlineOf(ref, DeadlineType.ACKNOWLEDGEMENT)).isEqualTo(london("2026-12-30T17:00"));
 
@@ -169,7 +169,7 @@ class HousingPlusProcessTest extends ProcessTestSupport {
     void countyTownHomesHasTwentyWorkingDaysAtStage1AndTheNewHomesOmbudsman() {
         clockAt("2026-12-21T10:00");
         String ref = logComplaint(HOUSING_PLUS, "county-town-homes", false);
-        assertThat(processVariable(ref, "ombudsman")).isEqualTo("NEW_HOMES_OMBUDSMAN");
+        assertThat(policyOutput(ref, "ombudsman")).isEqualTo("NEW_HOMES_OMBUDSMAN");
 
         clockAt("2026-12-24T11:00");
         complete(ref, "Task_AcknowledgeComplaint");

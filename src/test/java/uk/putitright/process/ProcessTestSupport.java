@@ -51,6 +51,7 @@ public abstract class ProcessTestSupport {
     @Autowired protected ComplaintIntake intake;
     @Autowired protected ComplaintRepository complaints;
     @Autowired protected LetterRepository letters;
+    @Autowired protected uk.putitright.policy.ComplaintPolicy policies;
 
     @BeforeEach
     void initAssertions() {
@@ -225,6 +226,13 @@ public abstract class ProcessTestSupport {
                 .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType())
                         && link.getGroupId() != null)
                 .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).sorted().toList();
+    }
+
+    /** An output of the complaint-policy row the complaint runs under (pinned when its process determined it). */
+    protected Object policyOutput(String reference, String name) {
+        var complaint = complaint(reference);
+        assertThat(complaint.getPolicyDecisionId()).as("policy version recorded on " + reference).isNotNull();
+        return policies.of(complaint).get(name);
     }
 
     /** A variable of the complaint's main process. */

@@ -1,0 +1,6 @@
+/**
+ * The complaint policy: the landlord's row of {@code complaint-policy.dmn} (timescales, routing, Ombudsman),
+ * pinned per complaint to the version of the decision its process started under, and read from a cache
+ * so that steps, letters and pages never re-evaluate a row they have already seen.
+ */
+package uk.putitright.policy;

@@ -48,7 +48,7 @@ class EmailLetterDelegate implements JavaDelegate {
         email.setSubject(LetterTitles.subject(letter));
         email.setText(letter.getBody());
         email.addAttachment(letter.getReference() + "-" + letter.getType().name().toLowerCase()
-                .replace('_', '-') + ".pdf", new ByteArrayResource(letter.getPdf()), "application/pdf");
+                .replace('_', '-') + ".pdf", new ByteArrayResource(LetterRenderer.pdfOf(letter, true)), "application/pdf");
         mail.send(message);
         letter.markEmailed(ClockUtil.getCurrentTime().toInstant());
     }

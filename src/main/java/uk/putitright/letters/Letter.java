@@ -60,6 +60,11 @@ public class Letter {
     @Column(nullable = false, length = 8000)
     private String body;
 
+    /** The written letter, from which its PDF is printed at delivery. */
+    @Column(name = "xhtml", length = 200000)
+    private String xhtml;
+
+    /** The PDF as it was sent (emailed or queued for printing); null until then. */
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "pdf")
     private byte[] pdf;
@@ -108,6 +113,7 @@ public class Letter {
         recipientEmail = null;
         recipientAddress = null;
         body = uk.putitright.complaint.Complaint.ERASED;
+        xhtml = null;
         pdf = null;
     }
 
@@ -119,7 +125,7 @@ public class Letter {
         this.deliveryMethod = to.method();
         this.copyForRepresentative = to.copyForRepresentative();
         this.body = rendered.text().length() > 8000 ? rendered.text().substring(0, 8000) : rendered.text();
-        this.pdf = rendered.pdf();
+        this.xhtml = rendered.xhtml();
         this.createdAt = createdAt;
         this.stepKey = stepKey;
     }
@@ -192,8 +198,20 @@ public class Letter {
         return body;
     }
 
+    /** The PDF as sent, or null while the letter waits for delivery (see {@link LetterRenderer#pdfOf}). */
     public byte[] getPdf() {
         return pdf;
+    }
+
+    public String getXhtml() {
+        return xhtml;
+    }
+
+    /** Keeps the PDF that is being sent, so the letter as sent can be shown later exactly as it went. */
+    void keepSentPdf(byte[] sent) {
+        if (pdf == null) {
+            pdf = sent;
+        }
     }
 
     public Instant getCreatedAt() {

@@ -56,7 +56,7 @@ public class LetterController {
                         "No letter " + id + " for complaint " + reference));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"" + reference + "-" + id + ".pdf\"")
-                .body(letter.getPdf());
+                .body(LetterRenderer.pdfOf(letter, false));
     }
 
     @GetMapping(path = "/api/print-queue", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -72,7 +72,7 @@ public class LetterController {
         try (PDDocument batch = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDFMergerUtility merger = new PDFMergerUtility();
             for (Letter letter : letters.printQueue()) {
-                try (PDDocument page = Loader.loadPDF(letter.getPdf())) {
+                try (PDDocument page = Loader.loadPDF(LetterRenderer.pdfOf(letter, false))) {
                     merger.appendDocument(batch, page);
                 }
             }

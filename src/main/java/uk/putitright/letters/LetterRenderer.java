@@ -10,12 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
@@ -33,6 +29,7 @@ import uk.putitright.complaint.Extension;
 import uk.putitright.complaint.LandlordProperties;
 import uk.putitright.complaint.Stage;
 import uk.putitright.feedback.Feedback;
+import uk.putitright.policy.ComplaintPolicy;
 
 /**
  * Renders a letter from its Thymeleaf template in {@code templates/letters/} (one per {@link LetterType}, all
@@ -91,23 +88,19 @@ public class LetterRenderer {
     private final LandlordProperties landlords;
     private final ComplaintNoteRepository notes;
     private final IdentityService identity;
-    private final DecisionService decisions;
-    private final RepositoryService repository;
-    /** Policy rows by decision definition id, landlord and business line (see {@link #policy}). */
-    private final Map<List<String>, Map<String, Object>> policies = new ConcurrentHashMap<>();
+    private final ComplaintPolicy policies;
     private final WorkingDays workingDays;
     private final Environment environment;
     private final ZoneId zone;
 
     public LetterRenderer(ITemplateEngine templates, LandlordProperties landlords, ComplaintNoteRepository notes,
-                          IdentityService identity, DecisionService decisions, RepositoryService repository,
+                          IdentityService identity, ComplaintPolicy policies,
                           WorkingDays workingDays, Environment environment) {
-        this.repository = repository;
         this.templates = templates;
         this.landlords = landlords;
         this.notes = notes;
         this.identity = identity;
-        this.decisions = decisions;
+        this.policies = policies;
         this.workingDays = workingDays;
         this.environment = environment;
         this.zone = workingDays.zone();
@@ -116,8 +109,7 @@ public class LetterRenderer {
     public RenderedLetter render(Complaint complaint, LetterType type, Recipient recipient, Instant writtenAt) {
         String xhtml = templates.process(templateOf(type), new Context(Locale.UK, model(complaint, type, recipient,
                 writtenAt)));
-        Document document = parse(xhtml, type);
-        return new RenderedLetter(PlainText.of(document), pdf(document));
+        return new RenderedLetter(PlainText.of(parse(xhtml, type)), xhtml);
     }
 
     /**
@@ -142,8 +134,7 @@ public class LetterRenderer {
         text.put("complimentFor", blankToNull(feedback.getStaffMember()));
         m.put("notes", text);
         String xhtml = templates.process(templateOf(type), new Context(Locale.UK, m));
-        Document document = parse(xhtml, type);
-        return new RenderedLetter(PlainText.of(document), pdf(document));
+        return new RenderedLetter(PlainText.of(parse(xhtml, type)), xhtml);
     }
 
     /** e.g. letters/stage-1-response for STAGE_1_RESPONSE. */
@@ -152,7 +143,7 @@ public class LetterRenderer {
     }
 
     Map<String, Object> model(Complaint c, LetterType type, Recipient recipient, Instant writtenAt) {
-        Map<String, Object> policy = policy(c);
+        Map<String, Object> policy = policies.of(c);
         Map<String, Object> m = new HashMap<>();
         m.put("type", type.name());
         m.put("landlord", landlord(c.getLandlord()));
@@ -207,28 +198,6 @@ public class LetterRenderer {
                 ? Boolean.TRUE.equals(policy.get("stage2AskReasons")) : ASK_STAGE_2_REASONS.contains(c.getLandlord()));
         m.put("surveyUrl", surveyUrl(c.getLandlord()));
         return m;
-    }
-
-    /**
-     * The policy row the complaint's process runs under, for the letter's wording. Evaluated once per deployed
-     * version of the decision, landlord and business line: the same inputs always give the same row, and
-     * re-evaluating it for every letter only added copies of the process's own decision to the history.
-     */
-    private Map<String, Object> policy(Complaint c) {
-        String businessLine = c.getBusinessLine() == null ? "" : c.getBusinessLine();
-        String definitionId = repository.createDecisionDefinitionQuery().decisionDefinitionKey("complaint-policy")
-                .latestVersion().singleResult().getId();
-        return new HashMap<>(policies.computeIfAbsent(List.of(definitionId, c.getLandlord(), businessLine), key -> {
-            DmnDecisionResultEntries result = decisions.evaluateDecisionById(definitionId)
-                    .variables(Map.of("landlord", c.getLandlord(), "businessLine", businessLine))
-                    .evaluate()
-                    .getSingleResult();
-            if (result == null) {
-                throw new IllegalStateException("complaint-policy has no rule for landlord '" + c.getLandlord()
-                        + "' and business line '" + c.getBusinessLine() + "'");
-            }
-            return java.util.Collections.unmodifiableMap(new HashMap<>(result.getEntryMap()));
-        }));
     }
 
     private Map<String, Object> landlord(String id) {
@@ -370,8 +339,28 @@ public class LetterRenderer {
         }
     }
 
-    private static byte[] pdf(Document document) {
-        return XhtmlPdf.render(document, "classpath:/templates/letters/");
+    /** The A4 PDF of a written letter's XHTML. */
+    public static byte[] pdf(String xhtml) {
+        return XhtmlPdf.render(xhtml, "classpath:/templates/letters/");
+    }
+
+    /**
+     * The letter's PDF: as it was sent, or printed now from the written letter while it waits for delivery.
+     * Delivery keeps the PDF it sends ({@code keep}), so what was sent never depends on a later template or
+     * library change.
+     */
+    public static byte[] pdfOf(Letter letter, boolean keep) {
+        if (letter.getPdf() != null) {
+            return letter.getPdf();
+        }
+        if (letter.getXhtml() == null) {
+            throw new IllegalStateException("Letter " + letter.getId() + " has no content (erased?)");
+        }
+        byte[] pdf = pdf(letter.getXhtml());
+        if (keep) {
+            letter.keepSentPdf(pdf);
+        }
+        return pdf;
     }
 
     /** The letter's text: one paragraph a block, list items marked, the letterhead and footer included. */

@@ -17,7 +17,8 @@ class QueueForPrintingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        letters.findById(((Number) execution.getVariable("letterId")).longValue()).orElseThrow()
-                .queueForPrint(ClockUtil.getCurrentTime().toInstant());
+        Letter letter = letters.findById(((Number) execution.getVariable("letterId")).longValue()).orElseThrow();
+        LetterRenderer.pdfOf(letter, true);
+        letter.queueForPrint(ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -185,6 +185,7 @@ class AuditRulesTest {
         assertThat(letters.findByComplaintIdOrderByCreatedAtAscIdAsc(complaint.getId())).isNotEmpty()
                 .allSatisfy(letter -> {
                     assertThat(letter.getPdf()).isNull();
+                    assertThat(letter.getXhtml()).isNull();
                     assertThat(letter.getRecipient()).isEqualTo("[erased]");
                 });
         String view = get("/api/complaints/" + reference, STAFF).body();

@@ -60,6 +60,8 @@ class LetterDeliveryTest extends ProcessTestSupport {
         Letter letter = onlyLetter(ref);
         assertThat(letter.getDeliveredAt()).isNotNull();
         assertThat(letter.getDeliveryMethod()).isEqualTo(ContactMethod.EMAIL);
+        // the PDF kept with the letter is the one that was attached
+        assertThat(letter.getPdf()).isEqualTo(attachedPdf(email));
     }
 
     @Test
@@ -137,6 +139,7 @@ class LetterDeliveryTest extends ProcessTestSupport {
 
         Letter letter = onlyLetter(ref);
         assertThat(letter.getDeliveryMethod()).isEqualTo(ContactMethod.POST);
+        assertThat(letter.getPdf()).as("the PDF queued for printing is kept with the letter").startsWith("%PDF".getBytes());
         assertThat(controller.printQueue()).extracting(LetterController.LetterView::id).contains(letter.getId());
         byte[] batch = controller.printBatch().getBody();
         try (PDDocument document = Loader.loadPDF(batch)) {
@@ -177,13 +180,17 @@ class LetterDeliveryTest extends ProcessTestSupport {
     }
 
     private static String attachedPdfText(MimeMessage email) throws Exception {
+        try (PDDocument document = Loader.loadPDF(attachedPdf(email))) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static byte[] attachedPdf(MimeMessage email) throws Exception {
         Multipart parts = (Multipart) email.getContent();
         for (int i = 0; i < parts.getCount(); i++) {
             var part = parts.getBodyPart(i);
             if ("application/pdf".equalsIgnoreCase(part.getContentType().split(";")[0].trim())) {
-                try (PDDocument document = Loader.loadPDF(part.getInputStream().readAllBytes())) {
-                    return new PDFTextStripper().getText(document);
-                }
+                return part.getInputStream().readAllBytes();
             }
         }
         throw new AssertionError("no PDF attached");

@@ -3,6 +3,9 @@ package uk.putitright.process;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.ComplaintRepository;
@@ -28,15 +31,39 @@ class ComplaintRecords {
     }
 
     static String requiredInput(DelegateExecution execution, String name) {
-        Object value = execution.getVariableLocal(name);
+        String value = optionalInput(execution, name);
         if (value == null) {
-            throw new IllegalStateException("Step '" + execution.getCurrentActivityId() + "' needs input '" + name + "'");
+            throw new IllegalStateException("Step '" + execution.getCurrentActivityId() + "' needs the extension "
+                    + "property (or input) '" + name + "'");
         }
-        return value.toString();
+        return value;
     }
 
+    /**
+     * What the model tells a generic step, e.g. {@code letterType} = ACKNOWLEDGEMENT: a camunda:property of the
+     * step (Modeler: "Extension properties"), read from the deployed model, so it costs no process variable
+     * and no history rows; an input parameter of the same name (a variable local to the step) also works.
+     */
     static String optionalInput(DelegateExecution execution, String name) {
-        Object value = execution.getVariableLocal(name);
-        return value == null || value.toString().isBlank() ? null : value.toString();
+        String value = stepProperty(execution.getBpmnModelElementInstance(), name);
+        if (value == null) {
+            Object local = execution.getVariableLocal(name);
+            value = local == null ? null : local.toString();
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String stepProperty(FlowElement step, String name) {
+        if (step == null || step.getExtensionElements() == null) {
+            return null;
+        }
+        for (CamundaProperties properties : step.getExtensionElements().getChildElementsByType(CamundaProperties.class)) {
+            for (CamundaProperty property : properties.getCamundaProperties()) {
+                if (name.equals(property.getCamundaName())) {
+                    return property.getCamundaValue();
+                }
+            }
+        }
+        return null;
     }
 }

@@ -10,9 +10,12 @@ import org.springframework.data.repository.query.Param;
 
 public interface LetterRepository extends JpaRepository<Letter, Long> {
 
-    List<Letter> findByComplaintIdOrderByCreatedAtAscIdAsc(Long complaintId);
+    @Query("select l from Letter l where l.complaint.id = :complaintId order by l.createdAt, l.id")
+    List<Letter> findByComplaintIdOrderByCreatedAtAscIdAsc(@Param("complaintId") Long complaintId);
 
-    Optional<Letter> findByStepKey(String stepKey);
+    /** JPQL rather than derived: Hibernate caches its translation, and every letter step asks. */
+    @Query("select l from Letter l where l.stepKey = :stepKey")
+    Optional<Letter> findByStepKey(@Param("stepKey") String stepKey);
 
     /** When the complaint's latest letter of one of these types was written (no PDF is loaded). */
     @Query("select max(l.createdAt) from Letter l where l.complaint.id = :complaintId and l.type in :types")

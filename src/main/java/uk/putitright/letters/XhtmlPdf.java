@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -40,15 +41,27 @@ public final class XhtmlPdf {
         }
     }
 
-    public static Document parse(String xhtml) {
+    /** One secure parser per thread: a builder is not thread-safe, and creating the factory is a service lookup. */
+    private static final ThreadLocal<DocumentBuilder> PARSERS = ThreadLocal.withInitial(() -> {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
+            return factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("No secure XML parser: " + e.getMessage(), e);
+        }
+    });
+
+    public static Document parse(String xhtml) {
+        DocumentBuilder parser = PARSERS.get();
+        try {
+            return parser.parse(new InputSource(new StringReader(xhtml)));
+        } catch (SAXException | IOException e) {
             throw new IllegalStateException("not well-formed XHTML: " + e.getMessage(), e);
+        } finally {
+            parser.reset();
         }
     }
 }

@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
@@ -30,6 +28,7 @@ import uk.putitright.complaint.LandlordProperties;
 import uk.putitright.complaint.Stage;
 import uk.putitright.feedback.Feedback;
 import uk.putitright.policy.ComplaintPolicy;
+import uk.putitright.security.StaffNames;
 
 /**
  * Renders a letter from its Thymeleaf template in {@code templates/letters/} (one per {@link LetterType}, all
@@ -87,19 +86,19 @@ public class LetterRenderer {
     private final ITemplateEngine templates;
     private final LandlordProperties landlords;
     private final ComplaintNoteRepository notes;
-    private final IdentityService identity;
+    private final StaffNames staffNames;
     private final ComplaintPolicy policies;
     private final WorkingDays workingDays;
     private final Environment environment;
     private final ZoneId zone;
 
     public LetterRenderer(ITemplateEngine templates, LandlordProperties landlords, ComplaintNoteRepository notes,
-                          IdentityService identity, ComplaintPolicy policies,
+                          StaffNames staffNames, ComplaintPolicy policies,
                           WorkingDays workingDays, Environment environment) {
         this.templates = templates;
         this.landlords = landlords;
         this.notes = notes;
-        this.identity = identity;
+        this.staffNames = staffNames;
         this.policies = policies;
         this.workingDays = workingDays;
         this.environment = environment;
@@ -152,7 +151,7 @@ public class LetterRenderer {
         m.put("recipient", recipient(c, recipient));
         m.put("customerName", c.getCustomer().getName());
         m.put("representativeName", c.hasRepresentative() ? c.getRepresentative().getName() : null);
-        m.put("caseHandler", displayName(c.getCaseHandler()));
+        m.put("caseHandler", staffNames.of(c.getCaseHandler()));
         m.put("summary", c.getSummary());
         m.put("desiredOutcome", blankToNull(c.getDesiredOutcome()));
         m.put("receivedOn", date(c.getReceivedAt()));
@@ -237,17 +236,6 @@ public class LetterRenderer {
     }
 
     /** "Sam Jones" for staff with a name in Camunda, else their user id. */
-    private String displayName(String userId) {
-        if (userId == null || userId.isBlank()) {
-            return null;
-        }
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        if (user == null || user.getFirstName() == null || user.getFirstName().isBlank()) {
-            return userId;
-        }
-        return (user.getFirstName() + " " + (user.getLastName() == null ? "" : user.getLastName())).strip();
-    }
-
     /** The deadline set, else what the process will set when the clock starts at this acknowledgement. */
     private Instant stage1ResponseBy(Complaint c, Map<String, Object> policy, Instant writtenAt) {
         Instant set = c.getDeadlines().get(DeadlineType.STAGE_1_RESPONSE);

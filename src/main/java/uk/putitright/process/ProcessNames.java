@@ -27,8 +27,7 @@ public final class ProcessNames {
      * stage and its history.
      */
     public static final List<String> ROUTING_POLICY = List.of("informalStage", STAGE1_GROUP, "stage2ReviewerGroup",
-            "stage2SignOffRequired", "stage2SignOffGroup", "ombudsmanWaitWeeks", "icpAvailable",
-            "designatedPersonRoute");
+            "stage2SignOffRequired", "stage2SignOffGroup", "ombudsmanWaitWeeks");
 
     private ProcessNames() {
     }

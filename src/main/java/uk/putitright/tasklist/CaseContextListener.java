@@ -16,6 +16,7 @@ import uk.putitright.complaint.ComplaintRepository;
 import uk.putitright.complaint.Stage;
 import uk.putitright.process.FormVariables;
 import uk.putitright.process.ProcessNames;
+import uk.putitright.security.StaffNames;
 
 /**
  * Runs on every user task. When it opens: copies the case context (customer, summary, stage, earlier
@@ -33,10 +34,12 @@ public class CaseContextListener implements TaskListener {
 
     private final ComplaintRepository complaints;
     private final ComplaintNoteRepository notes;
+    private final StaffNames staffNames;
 
-    CaseContextListener(ComplaintRepository complaints, ComplaintNoteRepository notes) {
+    CaseContextListener(ComplaintRepository complaints, ComplaintNoteRepository notes, StaffNames staffNames) {
         this.complaints = complaints;
         this.notes = notes;
+        this.staffNames = staffNames;
     }
 
     @Override
@@ -59,7 +62,7 @@ public class CaseContextListener implements TaskListener {
         task.setVariableLocal("customerName", complaint.getCustomer().getName());
         task.setVariableLocal("complaintSummary", complaint.getSummary());
         task.setVariableLocal("desiredOutcome", complaint.getDesiredOutcome());
-        task.setVariableLocal("caseHandlerName", displayName(task, complaint.getCaseHandler()));
+        task.setVariableLocal("caseHandlerName", staffNames.of(complaint.getCaseHandler()));
         Map<String, String> latest = latestNotes(complaintId);
         for (String field : FormVariables.FREE_TEXT) {
             String noted = latest.get(field);
@@ -68,18 +71,6 @@ public class CaseContextListener implements TaskListener {
                 task.setVariableLocal(field, earlier);
             }
         }
-    }
-
-    /** "Sam Jones" for staff who have a name in Camunda, else their user id. */
-    private static String displayName(DelegateTask task, String userId) {
-        if (userId == null) {
-            return null;
-        }
-        var user = task.getProcessEngineServices().getIdentityService().createUserQuery().userId(userId).singleResult();
-        if (user == null || user.getFirstName() == null) {
-            return userId;
-        }
-        return (user.getFirstName() + " " + (user.getLastName() == null ? "" : user.getLastName())).strip();
     }
 
     private static String fromComplaint(Complaint complaint, String field) {

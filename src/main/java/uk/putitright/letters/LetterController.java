@@ -54,6 +54,10 @@ public class LetterController {
         Letter letter = letters.findByIdAndComplaintReference(id, reference)
                 .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
                         "No letter " + id + " for complaint " + reference));
+        if (letter.getPdf() == null && letter.getXhtml() == null) {
+            throw new ResponseStatusException(org.springframework.http.HttpStatus.GONE,
+                    "Letter " + id + " of complaint " + reference + " was erased");
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"" + reference + "-" + id + ".pdf\"")
                 .body(LetterRenderer.pdfOf(letter, false));

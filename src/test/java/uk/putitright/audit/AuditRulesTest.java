@@ -188,6 +188,9 @@ class AuditRulesTest {
                     assertThat(letter.getXhtml()).isNull();
                     assertThat(letter.getRecipient()).isEqualTo("[erased]");
                 });
+        Long letterId = letters.findByComplaintIdOrderByCreatedAtAscIdAsc(complaint.getId()).get(0).getId();
+        assertThat(get("/api/complaints/" + reference + "/letters/" + letterId + ".pdf", STAFF).statusCode())
+                .as("an erased letter's PDF is gone").isEqualTo(410);
         String view = get("/api/complaints/" + reference, STAFF).body();
         assertThat(view).doesNotContain("Pat Tenant").doesNotContain("pat@example.org").doesNotContain("Damp in");
         assertThat(auditEvents.findByComplaintIdOrderByOccurredAtAscIdAsc(complaint.getId()))

@@ -6,7 +6,6 @@ import java.util.List;
 public final class ProcessNames {
 
     public static final String COMPLAINT_PROCESS = "complaint";
-    public static final String POLICY_DECISION = "complaint-policy";
 
     public static final String COMPLAINT_ID = "complaintId";
     /** The complaint reference again, for Tasklist columns and forms (the business key is not a variable). */

@@ -388,8 +388,8 @@ public final class LifecycleBenchmark {
                 lifecycle product: a chorus-homes complaint through ComplaintIntake.log, the jobs of its process tree run
                           in the client thread (job executor off), three task completions (acknowledge; put it right:
                           not resolved; Stage 1: respond), the escalation-window timer fired, closed at Stage 1;
-                          three letters rendered to PDF into the letter outbox. Letter delivery (email/print jobs
-                          of letter-delivery) is outside the lifecycle and never run.
+                          three letters written (XHTML and text) into the letter outbox. Letter delivery (email/print
+                          jobs of letter-delivery, which print the PDF) is outside the lifecycle and never run.
                           bare: bench/bare-lifecycle.bpmn, same shape (asyncBefore no-op service tasks, two call
                           activities, three user tasks with boundary timers, event-based gateway), same engine,
                           history level and harness.""");

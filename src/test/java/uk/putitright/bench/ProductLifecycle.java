@@ -11,9 +11,9 @@ import uk.putitright.intake.NewComplaintRequest;
  * The real thing: a Chorus Homes complaint logged through {@link ComplaintIntake#log} (as the API does), then
  * acknowledged (acknowledgement letter), not put right at the informal stage (formal complaint guidance
  * letter), answered at Stage 1 (Stage 1 response letter), and closed at Stage 1 when the escalation window
- * ends without the customer escalating. Every step runs the real delegates, DMN, listeners, JPA and PDF
- * rendering; each letter is stored in the letter table (the outbox) and starts its letter-delivery instance,
- * whose email job is not run: delivery is outside the lifecycle.
+ * ends without the customer escalating. Every step runs the real delegates, DMN, listeners, JPA and letter
+ * templates; each letter is written to the letter table (the outbox) and starts its letter-delivery instance,
+ * whose email job (which prints the PDF) is not run: delivery is outside the lifecycle.
  */
 final class ProductLifecycle extends Lifecycle {
 

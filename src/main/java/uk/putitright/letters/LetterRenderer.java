@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
@@ -90,6 +92,7 @@ public class LetterRenderer {
     private final ComplaintPolicy policies;
     private final WorkingDays workingDays;
     private final Environment environment;
+    private final Map<String, Optional<String>> surveyUrls = new ConcurrentHashMap<>();
     private final ZoneId zone;
 
     public LetterRenderer(ITemplateEngine templates, LandlordProperties landlords, ComplaintNoteRepository notes,
@@ -293,9 +296,12 @@ public class LetterRenderer {
         return m;
     }
 
+    /** Configuration, read once per landlord: looking a property up walks every property source. */
     private String surveyUrl(String landlord) {
-        String configured = environment.getProperty("putitright.landlords." + landlord + ".survey-url");
-        return blankToNull(configured) != null ? configured : SURVEY_URLS.get(landlord);
+        return surveyUrls.computeIfAbsent(landlord, id -> {
+            String configured = environment.getProperty("putitright.landlords." + id + ".survey-url");
+            return Optional.ofNullable(blankToNull(configured) != null ? configured : SURVEY_URLS.get(id));
+        }).orElse(null);
     }
 
     private String date(Instant at) {

@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
+import uk.putitright.TestStaff;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.ComplaintRepository;
 import uk.putitright.complaint.ComplaintStatus;
@@ -248,12 +249,7 @@ class AuditRulesTest {
     }
 
     private void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setPassword("secret");
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
+        TestStaff.ensure(identity, id, "secret", group);
     }
 
     private HttpResponse<String> post(String path, String body, String user) throws Exception {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.putitright.TestStaff;
 import uk.putitright.complaint.ComplaintRepository;
 
 /**
@@ -63,12 +64,7 @@ abstract class ComplaintApiEndToEndTest {
     }
 
     private void staffUser(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setPassword("secret");
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
+        TestStaff.ensure(identity, id, "secret", group);
     }
 
     @AfterEach

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
+import uk.putitright.TestStaff;
 import uk.putitright.complaint.Channel;
 import uk.putitright.complaint.ContactMethod;
 import uk.putitright.intake.ComplaintIntake;
@@ -115,16 +116,6 @@ class HealthAndMetricsTest {
     }
 
     private void user(String id, String group) {
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            identity.saveGroup(identity.newGroup(group));
-        }
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            var user = identity.newUser(id);
-            user.setPassword(id);
-            identity.saveUser(user);
-        }
-        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-            identity.createMembership(id, group);
-        }
+        TestStaff.ensure(identity, id, id, group);
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import uk.putitright.TestStaff;
 import uk.putitright.complaint.Channel;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.ComplaintRepository;
@@ -159,14 +160,7 @@ public abstract class ProcessTestSupport {
     }
 
     protected void ensureUser(String userId, String groupId) {
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            var user = identity.newUser(userId);
-            user.setPassword(userId);
-            identity.saveUser(user);
-        }
-        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-            identity.createMembership(userId, groupId);
-        }
+        TestStaff.ensure(identity, userId, userId, groupId);
     }
 
     // ---- helpers added for the process tests (existing methods above are unchanged) ----

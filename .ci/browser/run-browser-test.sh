@@ -17,15 +17,9 @@ fi
 
 (cd .ci/browser && npm ci --no-audit --no-fund --loglevel=error)
 
-jar=""
-for candidate in target/put-it-right-*.jar; do
-  case "$candidate" in *.original) continue ;; esac
-  [ -f "$candidate" ] && jar="$candidate"
-done
-if [ -z "$jar" ]; then
-  echo "no target/put-it-right-*.jar: run 'mvn -B -DskipTests package' first" >&2
-  exit 1
-fi
+# find_jar and stop_pid, shared with the cluster and crash tests
+source .ci/common/nodes.sh
+jar="$(find_jar)"
 
 if curl -s -o /dev/null "${BASE_URL}/"; then
   echo "something already answers on port ${PORT}; stop it first" >&2
@@ -36,11 +30,7 @@ fi
 db_dir="$(mktemp -d)"
 app_pid=""
 cleanup() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill "$app_pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$app_pid" 2>/dev/null || break; sleep 1; done
-    kill -9 "$app_pid" 2>/dev/null || true
-  fi
+  stop_pid "$app_pid"
   rm -rf "$db_dir"
 }
 trap cleanup EXIT

@@ -14,21 +14,7 @@ PORT_A=18181
 PORT_B=18182
 WORK="$(mktemp -d)"
 source .ci/common/nodes.sh
-
-cleanup() {
-  stop_all
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-# a cancelled run (Ctrl-C, CI timeout) exits through the EXIT trap too, so no node outlives it
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-JAR="$(find_jar)"
-mkdir -p target
-rm -f target/node-a.log target/node-b.log
-fresh_database
-start_sink
+begin_run target/node-a.log target/node-b.log
 
 # job executor tuned for a short test: an idle node looks for due jobs at least every 5 s (default up to 60 s)
 common_args=(--camunda.bpm.job-execution.max-wait=5000)

@@ -1,6 +1,8 @@
-# Shared by .ci/cluster/run-cluster-test.sh and .ci/crash/run-crash-test.sh (sourced, not run):
+# Shared by .ci/cluster/run-cluster-test.sh and .ci/crash/run-crash-test.sh (sourced, not run; the browser
+# test takes find_jar and stop_pid from it):
 # the jar, a fresh PostgreSQL database, the SMTP sink, and app nodes started and stopped by pid.
-# Callers set: DB (database name), WORK (a scratch directory), and call stop_all from their EXIT trap.
+# Callers set DB (database name) and WORK (a scratch directory), then call begin_run; a caller with more to
+# stop on exit (a load client) defines before_cleanup.
 
 PG_ARGS=(-h 127.0.0.1 -p 5432 -U postgres)
 NODE_PIDS=()
@@ -111,4 +113,24 @@ stop_all() {
   local pid
   for pid in "${NODE_PIDS[@]}"; do stop_pid "$pid"; done
   stop_pid "$SINK_PID"
+}
+
+end_run() {
+  if declare -F before_cleanup >/dev/null; then before_cleanup; fi
+  stop_all
+  rm -rf "$WORK"
+}
+
+# begin_run LOG...: stop everything on exit, find the jar (sets JAR), clear the named node logs, make the
+# fresh database and start the SMTP sink
+begin_run() {
+  trap end_run EXIT
+  # a cancelled run (Ctrl-C, CI timeout) exits through the EXIT trap too, so no node outlives it
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  JAR="$(find_jar)"
+  mkdir -p target
+  rm -f "$@"
+  fresh_database
+  start_sink
 }

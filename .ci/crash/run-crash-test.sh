@@ -14,22 +14,10 @@ PORT=18183
 WORK="$(mktemp -d)"
 source .ci/common/nodes.sh
 loader_pid=""
-
-cleanup() {
+before_cleanup() {
   stop_pid "$loader_pid"
-  stop_all
-  rm -rf "$WORK"
 }
-trap cleanup EXIT
-# a cancelled run (Ctrl-C, CI timeout) exits through the EXIT trap too, so no node outlives it
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-JAR="$(find_jar)"
-mkdir -p target
-rm -f target/crash-node.log
-fresh_database
-start_sink
+begin_run target/crash-node.log
 
 # jobs a dead node had locked are taken again once the lock expires: 60 s here instead of the default 5 min,
 # still far longer than any of our jobs runs (a shorter lock than a job's run time would run it twice)

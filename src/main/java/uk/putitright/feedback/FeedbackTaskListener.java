@@ -3,9 +3,9 @@ package uk.putitright.feedback;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import uk.putitright.security.TaskAuthor;
 
 /**
  * On the feedback process's user tasks. When a task opens: copies who sent the feedback, what they said and
@@ -40,20 +40,12 @@ public class FeedbackTaskListener implements TaskListener {
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             CONTEXT.forEach(task.getExecution()::removeVariable);
             var now = ClockUtil.getCurrentTime().toInstant();
-            String by = by(task);
+            String by = TaskAuthor.of(task);
             if (item.getKind() == FeedbackKind.COMPLIMENT) {
                 item.markRecognised(now, by);
             } else {
                 item.markLogged(now, by);
             }
         }
-    }
-
-    private static String by(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        return task.getAssignee();
     }
 }

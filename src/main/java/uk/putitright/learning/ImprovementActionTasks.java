@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.putitright.audit.AuditLog;
 import uk.putitright.calendar.WorkingDays;
-import uk.putitright.tasklist.CaseContextListener;
+import uk.putitright.security.TaskAuthor;
 
 /**
  * The "Complete the improvement action" task: shows what must be done (task-local, for the form) when it
@@ -40,7 +40,7 @@ public class ImprovementActionTasks implements TaskListener {
             if (note == null || note.toString().isBlank()) {
                 throw new org.camunda.bpm.engine.ProcessEngineException("Say what was done before closing the action");
             }
-            String by = CaseContextListener.author(task);
+            String by = TaskAuthor.of(task);
             action.complete(by, note.toString().strip(), ClockUtil.getCurrentTime().toInstant());
             task.getExecution().removeVariable(COMPLETION_NOTE);
             audit.record(action.getComplaintId(), by, "IMPROVEMENT_ACTION_DONE", action.getDescription());

@@ -21,7 +21,7 @@ import uk.putitright.complaint.Stage;
 import uk.putitright.process.FormVariables;
 import uk.putitright.process.ProcessNames;
 import uk.putitright.process.ResponseTasks;
-import uk.putitright.tasklist.CaseContextListener;
+import uk.putitright.security.TaskAuthor;
 
 /**
  * Runs as a Stage 1 or Stage 2 response is completed: records on the complaint the outcome and the root
@@ -76,7 +76,7 @@ public class LearningRecorder implements TaskListener {
             throw new ProcessEngineException("No team called " + owner + " owns improvement actions");
         }
         ImprovementAction action = actions.save(new ImprovementAction(complaint.getId(), description, owner, due,
-                CaseContextListener.author(task), ClockUtil.getCurrentTime().toInstant()));
+                TaskAuthor.of(task), ClockUtil.getCurrentTime().toInstant()));
         Map<String, Object> variables = Map.of(
                 ProcessNames.COMPLAINT_ID, complaint.getId(),
                 ProcessNames.REFERENCE, complaint.getReference(),

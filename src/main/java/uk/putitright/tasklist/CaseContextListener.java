@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.putitright.complaint.Complaint;
@@ -17,6 +16,7 @@ import uk.putitright.complaint.Stage;
 import uk.putitright.process.FormVariables;
 import uk.putitright.process.ProcessNames;
 import uk.putitright.security.StaffNames;
+import uk.putitright.security.TaskAuthor;
 
 /**
  * Runs on every user task. When it opens: copies the case context (customer, summary, stage, earlier
@@ -83,7 +83,7 @@ public class CaseContextListener implements TaskListener {
 
     private void keepFreeText(DelegateTask task, Long complaintId) {
         DelegateExecution execution = task.getExecution();
-        String author = author(task);
+        String author = TaskAuthor.of(task);
         for (String field : FormVariables.FREE_TEXT) {
             // a completed form's values land on the execution; the task-local copy is what we showed
             Object written = execution.getVariable(field);
@@ -119,11 +119,5 @@ public class CaseContextListener implements TaskListener {
     private void note(DelegateTask task, Long complaintId, String field, String text, String author) {
         notes.save(new ComplaintNote(complaintId, field, text.strip(), task.getTaskDefinitionKey(), author,
                 ClockUtil.getCurrentTime().toInstant()));
-    }
-
-    /** Whoever is logged in and completing the task, else its assignee. */
-    public static String author(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
     }
 }

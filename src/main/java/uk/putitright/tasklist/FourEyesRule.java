@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.putitright.security.TaskAuthor;
 
 /**
  * Housing Plus: "A Stage 2 complaint will be reviewed by the senior advocacy officer and signed off by the
@@ -21,10 +22,10 @@ public class FourEyesRule implements TaskListener {
     public void notify(DelegateTask task) {
         String event = task.getEventName();
         if (RESPONSE_TASKS.contains(task.getTaskDefinitionKey()) && EVENTNAME_COMPLETE.equals(event)) {
-            task.setVariable(AUTHOR_VARIABLE, CaseContextListener.author(task));
+            task.setVariable(AUTHOR_VARIABLE, TaskAuthor.of(task));
         } else if (SIGN_OFF_TASK.equals(task.getTaskDefinitionKey())) {
             String author = (String) task.getVariable(AUTHOR_VARIABLE);
-            String user = EVENTNAME_ASSIGNMENT.equals(event) ? task.getAssignee() : CaseContextListener.author(task);
+            String user = EVENTNAME_ASSIGNMENT.equals(event) ? task.getAssignee() : TaskAuthor.of(task);
             if (author != null && author.equals(user)
                     && (EVENTNAME_ASSIGNMENT.equals(event) || EVENTNAME_COMPLETE.equals(event))) {
                 throw new ProcessEngineException("Four-eyes rule: " + user

@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/complaints/{reference}")
 public class TimelineController {
 
-    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-
     private final ComplaintTimeline timelines;
     private final TimelinePdf pdf;
 
@@ -36,7 +34,7 @@ public class TimelineController {
     @GetMapping(path = "/timeline.csv", produces = "text/csv")
     public ResponseEntity<byte[]> csv(@PathVariable String reference) {
         ComplaintTimeline.Timeline timeline = timelines.of(reference);
-        return ResponseEntity.ok().contentType(TEXT_CSV)
+        return ResponseEntity.ok().contentType(SpreadsheetCsv.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition("attachment", timeline, "csv"))
                 .body(TimelineCsv.of(timeline).getBytes(StandardCharsets.UTF_8));
     }

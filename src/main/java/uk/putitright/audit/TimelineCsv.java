@@ -30,18 +30,7 @@ final class TimelineCsv {
     }
 
     private static void row(StringBuilder csv, Stream<String> fields) {
-        csv.append(fields.map(TimelineCsv::field).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    static String field(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String safe = "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+        csv.append(fields.map(SpreadsheetCsv::cell).collect(Collectors.joining(","))).append("\r\n");
     }
 
     private static String instant(Instant at) {

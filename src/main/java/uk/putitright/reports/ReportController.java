@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.putitright.audit.SpreadsheetCsv;
 import uk.putitright.intake.InvalidFieldException;
 
 /**
@@ -18,8 +19,6 @@ import uk.putitright.intake.InvalidFieldException;
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
-
-    static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final ComplianceReportService reports;
     private final AnnualReportRenderer annual;
@@ -40,7 +39,7 @@ class ReportController {
                                          @RequestParam(required = false) String to,
                                          @RequestParam(required = false) String landlord) {
         ComplianceReport report = reports.report(landlord, reports.period(from, to));
-        return ResponseEntity.ok().contentType(TEXT_CSV)
+        return ResponseEntity.ok().contentType(SpreadsheetCsv.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("compliance-" + report.landlord() + "-" + report.from() + "-" + report.to() + ".csv")
                         .build().toString())

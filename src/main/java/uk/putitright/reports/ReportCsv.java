@@ -3,6 +3,7 @@ package uk.putitright.reports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import uk.putitright.audit.SpreadsheetCsv;
 
 /** The report as {@code section,measure,value} rows, for a spreadsheet. */
 final class ReportCsv {
@@ -52,8 +53,8 @@ final class ReportCsv {
     static String csv(ComplianceReport report) {
         StringBuilder out = new StringBuilder("section,measure,value\r\n");
         for (Row row : rows(report)) {
-            out.append(cell(row.section())).append(',').append(cell(row.measure())).append(',')
-                    .append(cell(row.value() == null ? "" : row.value().toString())).append("\r\n");
+            out.append(SpreadsheetCsv.cell(row.section())).append(',').append(SpreadsheetCsv.cell(row.measure())).append(',')
+                    .append(SpreadsheetCsv.cell(row.value() == null ? null : row.value().toString())).append("\r\n");
         }
         return out.toString();
     }
@@ -71,12 +72,5 @@ final class ReportCsv {
 
     private static void add(List<Row> rows, String section, String measure, Object value) {
         rows.add(new Row(section, measure, value));
-    }
-
-    /** RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet never runs a category as a formula. */
-    static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

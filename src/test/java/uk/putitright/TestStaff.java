@@ -1,8 +1,13 @@
 package uk.putitright;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 
-/** Staff accounts for tests: made once, so a test may ask for the same user in every run of a cached context. */
+/**
+ * Staff accounts for tests: made once, so a test may ask for the same user in every run of a cached context;
+ * and the HTTP Basic header they log in with.
+ */
 public final class TestStaff {
 
     private TestStaff() {
@@ -21,5 +26,10 @@ public final class TestStaff {
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identity.createMembership(userId, groupId);
         }
+    }
+
+    /** The value of an HTTP Basic {@code Authorization} header. */
+    public static String basicAuth(String userId, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((userId + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,10 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -265,7 +263,6 @@ class AuditRulesTest {
     }
 
     private static HttpRequest.Builder as(HttpRequest.Builder request, String user) {
-        return user == null ? request : request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8)));
+        return user == null ? request : request.header("Authorization", TestStaff.basicAuth(user, "secret"));
     }
 }

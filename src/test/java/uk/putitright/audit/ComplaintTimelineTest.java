@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -27,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import uk.putitright.TestStaff;
 import uk.putitright.complaint.DeadlineType;
 import uk.putitright.letters.Letter;
 import uk.putitright.process.ProcessTestSupport;
@@ -409,7 +409,6 @@ class ComplaintTimelineTest extends ProcessTestSupport {
 
     /** ensureUser sets each user's password to the user id. */
     private static HttpRequest.Builder authorised(HttpRequest.Builder request, String user) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        return request.header("Authorization", TestStaff.basicAuth(user, user));
     }
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -326,8 +325,7 @@ abstract class ComplaintApiEndToEndTest {
     }
 
     private HttpRequest.Builder authorised(HttpRequest.Builder request, String user) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":secret").getBytes(StandardCharsets.UTF_8)));
+        return request.header("Authorization", TestStaff.basicAuth(user, "secret"));
     }
 
     private URI uri(String path) {

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import uk.putitright.TestStaff;
 import uk.putitright.complaint.DeadlineType;
 import uk.putitright.complaint.LandlordProperties;
 import uk.putitright.learning.ImprovementAction;
@@ -377,8 +377,7 @@ class ComplianceReportTest extends ProcessTestSupport {
     }
 
     private HttpRequest.Builder request(String path, String user) {
-        return HttpRequest.newBuilder(url(path)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.newBuilder(url(path)).header("Authorization", TestStaff.basicAuth(user, user));
     }
 
     private URI url(String path) {

@@ -265,8 +265,7 @@ class SecurityHardeningTest {
 
     private HttpResponse<String> send(HttpRequest.Builder request, String user) throws Exception {
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", TestStaff.basicAuth(user, user));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

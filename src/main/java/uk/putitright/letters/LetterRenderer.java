@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
@@ -185,7 +186,8 @@ public class LetterRenderer {
         m.put("stage2ResponseBy", date(stage2ResponseBy(c, policy, writtenAt)));
         m.put("escalationBy", date(workingDays.add(writtenAt, intOf(policy, "escalationWindowWorkingDays", 20))));
         m.put("ombudsmanFrom", date(ombudsmanFrom(c, type, policy, writtenAt)));
-        m.put("extension", extension(c));
+        // only the extension notice tells of an extension; the others need not load them
+        m.put("extension", type == LetterType.EXTENSION_NOTICE ? extension(c) : null);
         m.put("stage2RequestedOn", date(c.getStage2RequestedAt()));
 
         m.put("policy", policy);
@@ -365,6 +367,13 @@ public class LetterRenderer {
 
         private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "ul", "ol", "table");
 
+        // compiled once: a letter has a few hundred text nodes
+        private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+        private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+        private static final Pattern BLANKS_BEFORE_NEWLINE = Pattern.compile("[ \\t]+\\n");
+        private static final Pattern BLANKS_AFTER_NEWLINE = Pattern.compile("\\n[ \\t]+");
+        private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
         private final StringBuilder out = new StringBuilder();
 
         /** Ends the current line, leaving {@code newlines} line breaks (2 = a blank line) unless at the start. */
@@ -388,18 +397,16 @@ public class LetterRenderer {
             PlainText text = new PlainText();
             Node body = document.getElementsByTagName("body").item(0);
             text.walk(body, false);
-            return text.out.toString()
-                    .replaceAll("[ \\t]+\\n", "\n")
-                    .replaceAll("\\n[ \\t]+", "\n")
-                    .replaceAll("\\n{3,}", "\n\n")
-                    .strip() + "\n";
+            String raw = BLANKS_AFTER_NEWLINE.matcher(BLANKS_BEFORE_NEWLINE.matcher(text.out).replaceAll("\n"))
+                    .replaceAll("\n");
+            return BLANK_LINES.matcher(raw).replaceAll("\n\n").strip() + "\n";
         }
 
         private void walk(Node node, boolean keepLines) {
             for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
                 if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
                     String value = child.getNodeValue();
-                    out.append(keepLines ? value.replaceAll("[ \\t]+", " ") : value.replaceAll("\\s+", " "));
+                    out.append((keepLines ? BLANKS : WHITESPACE).matcher(value).replaceAll(" "));
                 } else if (child.getNodeType() == Node.ELEMENT_NODE) {
                     Element element = (Element) child;
                     String tag = element.getTagName().toLowerCase(Locale.ROOT);

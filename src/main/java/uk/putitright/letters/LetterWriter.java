@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.putitright.calendar.WorkingDays;
@@ -99,11 +100,15 @@ public class LetterWriter {
         return new Recipient(person.getName(), person.getEmail(), person.getAddress(), method, copy);
     }
 
+    /**
+     * The delivery method only routes the instance at its start gateway, so it is transient: the letter row
+     * keeps it, and the instance stores (and its history records) just the letter's id.
+     */
     private void startDelivery(String reference, Letter letter) {
         runtime.createMessageCorrelation(LETTER_READY)
                 .processInstanceBusinessKey(reference)
                 .setVariable("letterId", letter.getId())
-                .setVariable("deliveryMethod", letter.getDeliveryMethod().name())
+                .setVariable("deliveryMethod", Variables.stringValue(letter.getDeliveryMethod().name(), true))
                 .correlateStartMessage();
     }
 

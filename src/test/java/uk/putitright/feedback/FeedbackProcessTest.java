@@ -42,8 +42,7 @@ class FeedbackProcessTest extends ProcessTestSupport {
 
     /** The only variables the feedback process (and its letter's delivery) may hold or record. */
     private static final Set<String> ALLOWED_VARIABLES = Set.of("feedbackId", "reference", "kind", "landlord",
-            "recognitionGroup", "serviceOwnerGroup", "complimentPassedOn", "commentLogged", "letterId",
-            "deliveryMethod");
+            "recognitionGroup", "serviceOwnerGroup", "complimentPassedOn", "commentLogged", "letterId");
 
     @Autowired FeedbackIntake feedbackIntake;
     @Autowired FeedbackRepository feedback;

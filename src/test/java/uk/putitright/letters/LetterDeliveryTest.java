@@ -13,6 +13,8 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +64,7 @@ class LetterDeliveryTest extends ProcessTestSupport {
         assertThat(letter.getDeliveryMethod()).isEqualTo(ContactMethod.EMAIL);
         // the PDF kept with the letter is the one that was attached
         assertThat(letter.getPdf()).isEqualTo(attachedPdf(email));
+        assertDeliveredBy(ref, "Task_EmailLetter");
     }
 
     @Test
@@ -152,6 +155,20 @@ class LetterDeliveryTest extends ProcessTestSupport {
         assertThat(controller.printQueue()).extracting(LetterController.LetterView::id).doesNotContain(letter.getId());
         assertThat(onlyLetter(ref).getPostedBy()).isEqualTo("cs.print");
         assertThat(onlyLetter(ref).getDeliveredAt()).isNotNull();
+        assertDeliveredBy(ref, "Task_QueueForPrinting");
+    }
+
+    /**
+     * The letter's delivery instance took the route of its method, and kept only the letter's id: the method
+     * routes the start gateway as a transient variable and stays on the letter row.
+     */
+    private void assertDeliveredBy(String ref, String deliveryStep) {
+        HistoricProcessInstance delivery = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey("letter-delivery").processInstanceBusinessKey(ref).singleResult();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(delivery.getId())
+                .activityId(deliveryStep).finished().count()).isEqualTo(1);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(delivery.getId()).list())
+                .extracting(HistoricVariableInstance::getName).containsExactly("letterId");
     }
 
     @Test

@@ -393,8 +393,8 @@ public final class LifecycleBenchmark {
                           three letters written (XHTML and text) into the letter outbox. Letter delivery (email/print
                           jobs of letter-delivery, which print the PDF) is outside the lifecycle and never run.
                           bare: bench/bare-lifecycle.bpmn, same shape (asyncBefore no-op service tasks, two call
-                          activities, three user tasks with boundary timers, event-based gateway), same engine,
-                          history level and harness.""");
+                          activities, three user tasks with boundary timers, nine exclusive gateways, event-based
+                          gateway), same engine, history level and harness.""");
     }
 
     private static MemoryUsage heapAfterGc() throws InterruptedException {

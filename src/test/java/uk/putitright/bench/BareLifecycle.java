@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.RuntimeService;
 /**
  * The baseline: bench/bare-lifecycle.bpmn (and bare-lifecycle-stage.bpmn, called twice) in the same engine,
  * with the shape of {@link ProductLifecycle}'s path (its jobs, user tasks, call activities and gateways) and
- * no-op service tasks. Started with as many variables
- * as the product starts its complaint process with (caseId, not complaintId: the product's task listeners,
- * which run on every user task, would look that complaint up), and completed with the same form values.
+ * no-op service tasks. Started with as many variables as the product starts its complaint process with
+ * (caseId, not complaintId: the product's task listeners, which run on every user task, would look that
+ * complaint up), and completed with the same form values.
  */
 final class BareLifecycle extends Lifecycle {
 

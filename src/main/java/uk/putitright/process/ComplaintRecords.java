@@ -3,9 +3,6 @@ package uk.putitright.process;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.ComplaintRepository;
@@ -45,25 +42,11 @@ class ComplaintRecords {
      * and no history rows; an input parameter of the same name (a variable local to the step) also works.
      */
     static String optionalInput(DelegateExecution execution, String name) {
-        String value = stepProperty(execution.getBpmnModelElementInstance(), name);
+        String value = StepProperties.of(execution.getBpmnModelElementInstance(), name);
         if (value == null) {
             Object local = execution.getVariableLocal(name);
             value = local == null ? null : local.toString();
         }
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String stepProperty(FlowElement step, String name) {
-        if (step == null || step.getExtensionElements() == null) {
-            return null;
-        }
-        for (CamundaProperties properties : step.getExtensionElements().getChildElementsByType(CamundaProperties.class)) {
-            for (CamundaProperty property : properties.getCamundaProperties()) {
-                if (name.equals(property.getCamundaName())) {
-                    return property.getCamundaValue();
-                }
-            }
-        }
-        return null;
     }
 }

@@ -13,15 +13,18 @@ import uk.putitright.complaint.ComplaintNote;
 import uk.putitright.complaint.ComplaintNoteRepository;
 import uk.putitright.complaint.ComplaintRepository;
 import uk.putitright.complaint.Stage;
+import uk.putitright.policy.ComplaintPolicy;
 import uk.putitright.process.FormVariables;
 import uk.putitright.process.ProcessNames;
+import uk.putitright.process.StepProperties;
 import uk.putitright.security.StaffNames;
 import uk.putitright.security.TaskAuthor;
 
 /**
  * Runs on every user task. When it opens: copies the case context (customer, summary, stage, earlier
- * findings) from our tables into task-local variables the form shows. When it completes: moves the free
- * text the worker wrote into complaint notes and out of the process, so the engine holds no such text.
+ * findings, and the policy outputs the task's form names in its {@code formShowsPolicy} extension property)
+ * from our tables into task-local variables the form shows. When it completes: moves the free text the worker
+ * wrote into complaint notes and out of the process, so the engine holds no such text.
  */
 @Component
 public class CaseContextListener implements TaskListener {
@@ -32,14 +35,20 @@ public class CaseContextListener implements TaskListener {
             Stage.INDEPENDENT_COMPLAINTS_PANEL, "Independent Complaints Panel",
             Stage.DESIGNATED_PERSON, "Designated person", Stage.OMBUDSMAN_WAIT, "Final response given");
 
+    /** The user task's extension property listing the policy outputs its form shows, e.g. acknowledgeWorkingDays. */
+    static final String FORM_SHOWS_POLICY = "formShowsPolicy";
+
     private final ComplaintRepository complaints;
     private final ComplaintNoteRepository notes;
     private final StaffNames staffNames;
+    private final ComplaintPolicy policies;
 
-    CaseContextListener(ComplaintRepository complaints, ComplaintNoteRepository notes, StaffNames staffNames) {
+    CaseContextListener(ComplaintRepository complaints, ComplaintNoteRepository notes, StaffNames staffNames,
+                        ComplaintPolicy policies) {
         this.complaints = complaints;
         this.notes = notes;
         this.staffNames = staffNames;
+        this.policies = policies;
     }
 
     @Override
@@ -63,12 +72,28 @@ public class CaseContextListener implements TaskListener {
         task.setVariableLocal("complaintSummary", complaint.getSummary());
         task.setVariableLocal("desiredOutcome", complaint.getDesiredOutcome());
         task.setVariableLocal("caseHandlerName", staffNames.of(complaint.getCaseHandler()));
+        showPolicy(task, complaint);
         Map<String, String> latest = latestNotes(complaintId);
         for (String field : FormVariables.FREE_TEXT) {
             String noted = latest.get(field);
             String earlier = noted != null ? noted : fromComplaint(complaint, field);
             if (earlier != null) {
                 task.setVariableLocal(field, earlier);
+            }
+        }
+    }
+
+    /** The policy outputs the form shows ("the policy allows 10 working days"), from the complaint's pinned row. */
+    private void showPolicy(DelegateTask task, Complaint complaint) {
+        String shown = StepProperties.of(task.getBpmnModelElementInstance(), FORM_SHOWS_POLICY);
+        if (shown == null || shown.isBlank()) {
+            return;
+        }
+        Map<String, Object> policy = policies.of(complaint);
+        for (String output : shown.split(",")) {
+            Object value = policy.get(output.strip());
+            if (value != null) {
+                task.setVariableLocal(output.strip(), value);
             }
         }
     }

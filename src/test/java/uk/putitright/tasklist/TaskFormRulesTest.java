@@ -31,7 +31,10 @@ class TaskFormRulesTest extends ProcessTestSupport {
         Task acknowledge = task(ref, "Task_AcknowledgeComplaint");
         assertThat(tasks.getVariablesLocal(acknowledge.getId())).containsEntry("customerName", "Alex Customer")
                 .containsEntry("stageLabel", "New complaint")
-                .containsEntry("complaintSummary", "The boiler has not been repaired after three visits.");
+                .containsEntry("complaintSummary", "The boiler has not been repaired after three visits.")
+                // the policy outputs the task's form names (formShowsPolicy): Chorus Homes acknowledges in 2 days
+                .containsEntry("acknowledgeWorkingDays", 2)
+                .doesNotContainKey("stage1ResponseWorkingDays");
         assertThat(runtime.getVariable(mainProcess(ref).getId(), "reference")).isEqualTo(ref);
         complete(ref, "Task_AcknowledgeComplaint");
 
@@ -68,6 +71,8 @@ class TaskFormRulesTest extends ProcessTestSupport {
         assertThat(tasks.getVariableLocal(investigate.getId(), "putItRightAction"))
                 .isEqualTo("Booked a second engineer visit.");
         assertThat(tasks.getVariableLocal(investigate.getId(), "stageLabel")).isEqualTo("Stage 1");
+        assertThat(tasks.getVariablesLocal(investigate.getId())).containsEntry("stage1ResponseWorkingDays", 10)
+                .containsEntry("stage1ExtensionMaxWorkingDays", 10);
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.util.stream.Stream;
 
 /**
  * The variable names Tasklist forms read and write that carry personal data or free text. They never stay
- * in the engine: case context is shown through task-local copies made when a task opens, free text is moved
- * to our complaint_note table when a task completes, and the history level keeps none of them.
+ * in the engine: case context is read from our tables when a form opens (tasklist.CaseContext), free text is
+ * moved to our complaint_note table when a task completes, and the history level keeps none of them.
  */
 public final class FormVariables {
 

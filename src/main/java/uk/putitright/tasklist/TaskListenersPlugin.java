@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import uk.putitright.learning.LearningRecorder;
 
 /**
- * Puts the completion checks, case-context and four-eyes listeners on every user task of every deployed model, so a task a
- * process owner adds in Modeler gets them too without touching Java.
+ * Puts the completion checks, free-text and four-eyes listeners and the case context of its form on every user
+ * task of every deployed model, so a task a process owner adds in Modeler gets them too without touching Java.
  */
 @Component
 class TaskListenersPlugin extends AbstractProcessEnginePlugin {
@@ -25,11 +25,14 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
     private final TaskListener fourEyes;
     private final TaskListener completionChecks;
     private final TaskListener learning;
+    private final CaseContext formContext;
 
     // lazy: the listeners need JPA, which must not be built while the engine is being configured
     TaskListenersPlugin(@Lazy CaseContextListener caseContext, @Lazy FourEyesRule fourEyes,
-                        @Lazy CompletionChecks completionChecks, @Lazy LearningRecorder learning) {
+                        @Lazy CompletionChecks completionChecks, @Lazy LearningRecorder learning,
+                        @Lazy CaseContext formContext) {
         this.learning = learning;
+        this.formContext = formContext;
         this.caseContext = caseContext;
         this.fourEyes = fourEyes;
         this.completionChecks = completionChecks;
@@ -48,12 +51,13 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
                 definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completionChecks);
                 // before the case context listener moves the response's free text out of the process
                 definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, learning);
-                for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE}) {
-                    definition.addTaskListener(event, caseContext);
-                }
+                definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, caseContext);
                 for (String event : new String[] {TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_COMPLETE}) {
                     definition.addTaskListener(event, fourEyes);
                 }
+                // the form shows the case as it is when opened, read from our tables, not copied into the engine
+                definition.setTaskFormHandler(new CaseContextFormHandler(definition.getTaskFormHandler(),
+                        formContext));
             }
         });
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import uk.putitright.process.ProcessTestSupport;
 class TaskFormRulesTest extends ProcessTestSupport {
 
     @Autowired ComplaintNoteRepository notes;
+    @Autowired FormService forms;
 
     @AfterEach
     void logOut() {
@@ -29,12 +31,28 @@ class TaskFormRulesTest extends ProcessTestSupport {
         clockAt("2026-12-21T10:00");
         String ref = logComplaint("chorus-homes", null, false);
         Task acknowledge = task(ref, "Task_AcknowledgeComplaint");
-        assertThat(tasks.getVariablesLocal(acknowledge.getId())).containsEntry("customerName", "Alex Customer")
+        // what Tasklist fills the Camunda Form from (GET /task/{id}/form-variables)
+        assertThat(forms.getTaskFormVariables(acknowledge.getId())).containsEntry("customerName", "Alex Customer")
                 .containsEntry("stageLabel", "New complaint")
                 .containsEntry("complaintSummary", "The boiler has not been repaired after three visits.")
                 // the policy outputs the task's form names (formShowsPolicy): Chorus Homes acknowledges in 2 days
                 .containsEntry("acknowledgeWorkingDays", 2)
                 .doesNotContainKey("stage1ResponseWorkingDays");
+        // read from our tables when the form opens: the engine holds no copy
+        assertThat(tasks.getVariablesLocal(acknowledge.getId())).isEmpty();
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instancesOf(ref))
+                .variableName("customerName").count()).isZero();
+        // the case handed to someone else while the task is open: the form shows who has it now
+        if (identity.createUserQuery().userId("sm.rivers").count() == 0) {
+            var rivers = identity.newUser("sm.rivers");
+            rivers.setFirstName("Sam");
+            rivers.setLastName("Rivers");
+            identity.saveUser(rivers);
+        }
+        var complaint = complaint(ref);
+        complaint.assignCaseHandler("sm.rivers");
+        complaints.save(complaint);
+        assertThat(forms.getTaskFormVariables(acknowledge.getId())).containsEntry("caseHandlerName", "Sam Rivers");
         assertThat(runtime.getVariable(mainProcess(ref).getId(), "reference")).isEqualTo(ref);
         complete(ref, "Task_AcknowledgeComplaint");
 
@@ -51,7 +69,7 @@ class TaskFormRulesTest extends ProcessTestSupport {
                         "Booked a second engineer visit.", "sm.notes"));
         String[] instances = instancesOf(ref);
         assertThat(instances).hasSizeGreaterThanOrEqualTo(3); // complaint, put-it-right, stage-1
-        // only the next task's read-only copy remains, not a process variable
+        // kept as a note only, not as a process variable
         assertThat(runtime.getVariables(mainProcess(ref).getId())).doesNotContainKey("putItRightAction");
         assertThat(runtime.getVariables(childProcess(ref, "stage-1").getId())).doesNotContainKey("putItRightAction");
         // personal data and free text never reach the engine's history
@@ -68,10 +86,10 @@ class TaskFormRulesTest extends ProcessTestSupport {
                 .variableName("putItRightOutcome").count()).as("decisions stay in history").isPositive();
         // the next task shows the earlier finding
         Task investigate = task(ref, "Task_InvestigateComplaint");
-        assertThat(tasks.getVariableLocal(investigate.getId(), "putItRightAction"))
-                .isEqualTo("Booked a second engineer visit.");
-        assertThat(tasks.getVariableLocal(investigate.getId(), "stageLabel")).isEqualTo("Stage 1");
-        assertThat(tasks.getVariablesLocal(investigate.getId())).containsEntry("stage1ResponseWorkingDays", 10)
+        assertThat(forms.getTaskFormVariables(investigate.getId()))
+                .containsEntry("putItRightAction", "Booked a second engineer visit.")
+                .containsEntry("stageLabel", "Stage 1")
+                .containsEntry("stage1ResponseWorkingDays", 10)
                 .containsEntry("stage1ExtensionMaxWorkingDays", 10);
     }
 

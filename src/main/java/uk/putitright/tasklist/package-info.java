@@ -1,5 +1,7 @@
 /**
- * Staff as Camunda users and groups: the roles from the landlords' procedures, created at start-up, so
- * candidate groups in the BPMN and Tasklist filters have someone to point at.
+ * Staff in Tasklist: the roles from the landlords' procedures as Camunda users and groups (created at
+ * start-up, so candidate groups and filters have someone to point at), their authorizations and filters, the
+ * case context every task form shows (read from our tables when the form opens), and the task listeners that
+ * keep free text in notes, enforce four eyes and refuse incomplete completions.
  */
 package uk.putitright.tasklist;

@@ -2,8 +2,9 @@ package uk.putitright.tasklist;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.putitright.complaint.Complaint;
@@ -35,8 +36,10 @@ public class CaseContext {
     /** The user task's extension property listing the policy outputs its form shows, e.g. acknowledgeWorkingDays. */
     static final String FORM_SHOWS_POLICY = "formShowsPolicy";
 
-    /** Free-text fields whose first value comes from the complaint record, not from a note. */
-    private static final List<String> FROM_COMPLAINT = List.of("stage2Reason", "stage2DesiredOutcome");
+    /** Free-text fields whose first value, before any note, is what the customer gave when escalating. */
+    private static final Map<String, Function<Complaint, String>> FROM_COMPLAINT = Map.of(
+            "stage2Reason", Complaint::getStage2Reason,
+            "stage2DesiredOutcome", Complaint::getStage2DesiredOutcome);
 
     private final ComplaintRepository complaints;
     private final ComplaintNoteRepository notes;
@@ -72,7 +75,7 @@ public class CaseContext {
         shown.putAll(policyHints(task, complaint));
         Map<String, String> latest = latestNotes(complaintId);
         for (String field : FormVariables.FREE_TEXT) {
-            shown.put(field, earlierText(field, latest, complaint));
+            shown.put(field, earlierText(field, latest, () -> complaint));
         }
         shown.values().removeIf(value -> value == null);
         return shown;
@@ -83,11 +86,7 @@ public class CaseContext {
      * Stage 2 reasons what the customer gave when escalating. The complaint is loaded only for those.
      */
     String shownBefore(String field, Map<String, String> latest, Long complaintId) {
-        String noted = latest.get(field);
-        if (noted != null || !FROM_COMPLAINT.contains(field)) {
-            return noted;
-        }
-        return earlierText(field, latest, complaints.findById(complaintId).orElseThrow());
+        return earlierText(field, latest, () -> complaints.findById(complaintId).orElseThrow());
     }
 
     /** The latest note per field, from one query: a form shows up to 19 fields. */
@@ -116,15 +115,10 @@ public class CaseContext {
         return hints;
     }
 
-    private static String earlierText(String field, Map<String, String> latest, Complaint complaint) {
+    /** The latest note, else for the Stage 2 reasons the complaint's own (asked for only then). */
+    private static String earlierText(String field, Map<String, String> latest, Supplier<Complaint> complaint) {
         String noted = latest.get(field);
-        if (noted != null) {
-            return noted;
-        }
-        return switch (field) {
-            case "stage2Reason" -> complaint.getStage2Reason();
-            case "stage2DesiredOutcome" -> complaint.getStage2DesiredOutcome();
-            default -> null;
-        };
+        Function<Complaint, String> fromComplaint = FROM_COMPLAINT.get(field);
+        return noted != null || fromComplaint == null ? noted : fromComplaint.apply(complaint.get());
     }
 }

@@ -46,12 +46,12 @@ public class LearningRecorder implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Stage stage = ResponseTasks.answeredStage(task).orElse(null);
-        if (stage == null || task.getVariable(ProcessNames.COMPLAINT_ID) == null) {
+        Long complaintId = ProcessNames.complaintId(task);
+        if (stage == null || complaintId == null) {
             return;
         }
         DelegateExecution execution = task.getExecution();
-        Complaint complaint = complaints.findById(((Number) task.getVariable(ProcessNames.COMPLAINT_ID)).longValue())
-                .orElseThrow();
+        Complaint complaint = complaints.findById(complaintId).orElseThrow();
         String prefix = stage == Stage.STAGE_1 ? "stage1" : "stage2";
         complaint.recordDecision(stage, parse(Outcome.class, execution.getVariable(prefix + "Outcome")),
                 parse(RootCause.class, execution.getVariable("rootCause")));

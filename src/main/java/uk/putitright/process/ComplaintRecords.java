@@ -18,7 +18,7 @@ class ComplaintRecords {
     }
 
     Complaint of(DelegateExecution execution) {
-        Long id = ((Number) execution.getVariable(ProcessNames.COMPLAINT_ID)).longValue();
+        Long id = ProcessNames.complaintId(execution);
         return complaints.findById(id)
                 .orElseThrow(() -> new IllegalStateException("Complaint " + id + " is missing from our tables"));
     }

@@ -1,6 +1,7 @@
 package uk.putitright.process;
 
 import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names shared between the BPMN models and Java; keep them in step with processes/*.bpmn. */
 public final class ProcessNames {
@@ -27,6 +28,11 @@ public final class ProcessNames {
      */
     public static final List<String> ROUTING_POLICY = List.of("informalStage", STAGE1_GROUP, "stage2ReviewerGroup",
             "stage2SignOffRequired", "stage2SignOffGroup", "ombudsmanWaitWeeks");
+
+    /** The complaint a step or task works on; null where there is none (a compliment, an unsubmitted start form). */
+    public static Long complaintId(VariableScope scope) {
+        return scope.getVariable(COMPLAINT_ID) instanceof Number id ? id.longValue() : null;
+    }
 
     private ProcessNames() {
     }

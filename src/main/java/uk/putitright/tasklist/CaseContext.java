@@ -54,14 +54,9 @@ public class CaseContext {
         this.policies = policies;
     }
 
-    /** The task's complaint, or null for a task of no complaint (feedback, improvement actions). */
-    static Long complaintId(DelegateTask task) {
-        return task.getVariable(ProcessNames.COMPLAINT_ID) instanceof Number id ? id.longValue() : null;
-    }
-
     /** The values the task's form shows, by form field key; empty for a task of no complaint. */
     Map<String, Object> of(DelegateTask task) {
-        Long complaintId = complaintId(task);
+        Long complaintId = ProcessNames.complaintId(task);
         if (complaintId == null) {
             return Map.of();
         }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import uk.putitright.complaint.ComplaintNote;
 import uk.putitright.complaint.ComplaintNoteRepository;
 import uk.putitright.process.FormVariables;
+import uk.putitright.process.ProcessNames;
 import uk.putitright.security.TaskAuthor;
 
 /**
@@ -30,7 +31,7 @@ public class CaseContextListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long complaintId = CaseContext.complaintId(task);
+        Long complaintId = ProcessNames.complaintId(task);
         if (complaintId != null && EVENTNAME_COMPLETE.equals(task.getEventName())) {
             keepFreeText(task, complaintId);
         }

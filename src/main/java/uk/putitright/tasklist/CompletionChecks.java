@@ -84,17 +84,13 @@ public class CompletionChecks implements TaskListener {
         if (written != null && !written.toString().isBlank()) {
             return written.toString().strip();
         }
-        return notes.findFirstByComplaintIdAndFieldOrderByRecordedAtDescIdDesc(complaintId(task), field)
+        return notes.findFirstByComplaintIdAndFieldOrderByRecordedAtDescIdDesc(ProcessNames.complaintId(task), field)
                 .map(ComplaintNote::getBody)
                 .filter(body -> !body.isBlank())
                 .orElse(null);
     }
 
-    private static Long complaintId(DelegateTask task) {
-        return ((Number) task.getVariable(ProcessNames.COMPLAINT_ID)).longValue();
-    }
-
     private void checkExtension(DelegateTask task, DeadlineType deadline) {
-        extensions.check(task.getExecution(), complaints.findById(complaintId(task)).orElseThrow(), deadline);
+        extensions.check(task.getExecution(), complaints.findById(ProcessNames.complaintId(task)).orElseThrow(), deadline);
     }
 }

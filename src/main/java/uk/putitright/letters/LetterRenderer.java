@@ -49,7 +49,7 @@ public class LetterRenderer {
 
     /** UK style, e.g. "Tuesday 29 December 2026". */
 
-    /** The outcome notes the case-context listener keeps next to the free text. */
+    /** The outcome notes the free-text listener (tasklist.FreeTextListener) keeps next to the free text. */
     static final List<String> OUTCOME_FIELDS = List.of("stage1Outcome", "stage2Outcome", "icpOutcome");
 
     /** Every note field a template may read; absent ones are null in the model. */

@@ -21,19 +21,19 @@ import uk.putitright.learning.LearningRecorder;
 @Component
 class TaskListenersPlugin extends AbstractProcessEnginePlugin {
 
-    private final TaskListener caseContext;
+    private final TaskListener freeText;
     private final TaskListener fourEyes;
     private final TaskListener completionChecks;
     private final TaskListener learning;
-    private final CaseContext formContext;
+    private final CaseContext caseContext;
 
     // lazy: the listeners need JPA, which must not be built while the engine is being configured
-    TaskListenersPlugin(@Lazy CaseContextListener caseContext, @Lazy FourEyesRule fourEyes,
+    TaskListenersPlugin(@Lazy FreeTextListener freeText, @Lazy FourEyesRule fourEyes,
                         @Lazy CompletionChecks completionChecks, @Lazy LearningRecorder learning,
-                        @Lazy CaseContext formContext) {
+                        @Lazy CaseContext caseContext) {
         this.learning = learning;
-        this.formContext = formContext;
         this.caseContext = caseContext;
+        this.freeText = freeText;
         this.fourEyes = fourEyes;
         this.completionChecks = completionChecks;
     }
@@ -49,15 +49,15 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 // checks first, so nothing else runs for a completion they refuse
                 definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completionChecks);
-                // before the case context listener moves the response's free text out of the process
+                // before the free-text listener moves the response's free text out of the process
                 definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, learning);
-                definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, caseContext);
+                definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, freeText);
                 for (String event : new String[] {TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_COMPLETE}) {
                     definition.addTaskListener(event, fourEyes);
                 }
                 // the form shows the case as it is when opened, read from our tables, not copied into the engine
                 definition.setTaskFormHandler(new CaseContextFormHandler(definition.getTaskFormHandler(),
-                        formContext));
+                        caseContext));
             }
         });
     }

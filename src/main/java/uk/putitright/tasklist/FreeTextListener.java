@@ -19,12 +19,12 @@ import uk.putitright.security.TaskAuthor;
  * showed comes from {@link CaseContext} when the form is opened.)
  */
 @Component
-public class CaseContextListener implements TaskListener {
+public class FreeTextListener implements TaskListener {
 
     private final ComplaintNoteRepository notes;
     private final CaseContext caseContext;
 
-    CaseContextListener(ComplaintNoteRepository notes, CaseContext caseContext) {
+    FreeTextListener(ComplaintNoteRepository notes, CaseContext caseContext) {
         this.notes = notes;
         this.caseContext = caseContext;
     }

@@ -167,12 +167,30 @@ function filterLink(name) {
   return page.locator('.task-filters').locator('a', { hasText: name }).first();
 }
 
+/**
+ * Logs in through Tasklist's login form. Tasklist can still be redrawing the login view when the page has
+ * loaded (it checks the session first), which may clear what was typed; so the fields are checked before
+ * the click, and a login that did not take is tried again, at most three times.
+ */
 async function logIn(user) {
-  await page.goto(TASKLIST);
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(user);
-  await page.getByRole('button', { name: /log in/i }).click();
-  await filterLink("My group's tasks").waitFor();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(TASKLIST);
+      const username = page.getByPlaceholder('Username');
+      const password = page.getByPlaceholder('Password');
+      await username.fill(user);
+      await password.fill(user);
+      assert.equal(await username.inputValue(), user, 'the user name was kept until the click');
+      await page.getByRole('button', { name: /log in/i }).click();
+      await filterLink("My group's tasks").waitFor({ timeout: 20_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+      console.log(`# login of ${user} did not take (attempt ${attempt}, at ${page.url()}); trying again`);
+    }
+  }
   await page.getByRole('link', { name: 'Start process' }).waitFor();
 }
 

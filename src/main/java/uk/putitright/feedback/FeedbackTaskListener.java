@@ -8,16 +8,15 @@ import org.springframework.stereotype.Component;
 import uk.putitright.security.TaskAuthor;
 
 /**
- * On the feedback process's user tasks. When a task opens: copies who sent the feedback, what they said and
- * who it is about into task-local variables for the form (their names are in FormVariables.FEEDBACK_CONTEXT,
- * so the history keeps none of them). When it completes: records that the compliment was passed on or the
- * comment logged, by whom, and drops any copy a form sent back.
+ * On the feedback process's user tasks, when one completes: records that the compliment was passed on or the
+ * comment logged, and by whom, and drops any copy of the feedback a client sent back.
  */
 @Component("feedbackTask")
 public class FeedbackTaskListener implements TaskListener {
 
-    /** The task-local copies the forms show; keep in step with FormVariables.FEEDBACK_CONTEXT. */
-    public static final Set<String> CONTEXT = Set.of("feedbackFrom", "feedbackText", "staffMemberName", "feedbackTeam");
+    /** What the compliment and comment forms show of the feedback (read by tasklist.FeedbackContext). */
+    public static final Set<String> SHOWN_ON_FORMS =
+            Set.of("feedbackFrom", "feedbackText", "staffMemberName", "feedbackTeam");
 
     private final FeedbackRepository feedback;
 
@@ -28,24 +27,17 @@ public class FeedbackTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Object id = task.getVariable(FeedbackRegister.FEEDBACK_ID);
-        if (id == null) {
+        if (id == null || !EVENTNAME_COMPLETE.equals(task.getEventName())) {
             return;
         }
         Feedback item = feedback.findById(((Number) id).longValue()).orElseThrow();
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal("feedbackFrom", item.getPersonName());
-            task.setVariableLocal("feedbackText", item.getText());
-            task.setVariableLocal("staffMemberName", item.getStaffMember());
-            task.setVariableLocal("feedbackTeam", item.getTeam());
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            CONTEXT.forEach(task.getExecution()::removeVariable);
-            var now = ClockUtil.getCurrentTime().toInstant();
-            String by = TaskAuthor.of(task);
-            if (item.getKind() == FeedbackKind.COMPLIMENT) {
-                item.markRecognised(now, by);
-            } else {
-                item.markLogged(now, by);
-            }
+        SHOWN_ON_FORMS.forEach(task.getExecution()::removeVariable);
+        var now = ClockUtil.getCurrentTime().toInstant();
+        String by = TaskAuthor.of(task);
+        if (item.getKind() == FeedbackKind.COMPLIMENT) {
+            item.markRecognised(now, by);
+        } else {
+            item.markLogged(now, by);
         }
     }
 }

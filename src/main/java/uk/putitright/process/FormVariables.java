@@ -3,6 +3,7 @@ package uk.putitright.process;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import uk.putitright.feedback.FeedbackTaskListener;
 
 /**
  * The variable names Tasklist forms read and write that carry personal data or free text. They never stay
@@ -40,9 +41,8 @@ public final class FormVariables {
             "customerEmail", "customerPhone", "customerAddress",
             "representativeName", "representativeEmail", "representativePhone");
 
-    /** What the compliment and comment forms show about the feedback (copied by feedback.FeedbackTaskListener). */
-    public static final Set<String> FEEDBACK_CONTEXT = Set.of(
-            "feedbackFrom", "feedbackText", "staffMemberName", "feedbackTeam");
+    /** What the compliment and comment forms show about the feedback. */
+    public static final Set<String> FEEDBACK_CONTEXT = FeedbackTaskListener.SHOWN_ON_FORMS;
 
     /** Every name whose values the history must not keep. */
     public static final Set<String> NOT_IN_HISTORY = Stream.of(CASE_CONTEXT, FREE_TEXT, START_FORM_PERSONAL,

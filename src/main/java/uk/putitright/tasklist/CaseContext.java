@@ -25,7 +25,7 @@ import uk.putitright.security.StaffNames;
  * engine.
  */
 @Component
-public class CaseContext {
+public class CaseContext implements TaskFormContext {
 
     private static final Map<Stage, String> STAGE_LABELS = Map.of(
             Stage.INTAKE, "New complaint", Stage.PUT_IT_RIGHT, "Put it right (informal)",
@@ -55,7 +55,8 @@ public class CaseContext {
     }
 
     /** The values the task's form shows, by form field key; empty for a task of no complaint. */
-    Map<String, Object> of(DelegateTask task) {
+    @Override
+    public Map<String, Object> of(DelegateTask task) {
         Long complaintId = ProcessNames.complaintId(task);
         if (complaintId == null) {
             return Map.of();

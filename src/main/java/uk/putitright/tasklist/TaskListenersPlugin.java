@@ -10,13 +10,14 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.putitright.learning.LearningRecorder;
 
 /**
- * Puts the completion checks, free-text and four-eyes listeners and the case context of its form on every user
- * task of every deployed model, so a task a process owner adds in Modeler gets them too without touching Java.
+ * Puts the completion checks, free-text and four-eyes listeners and the read-only context of its form on every
+ * user task of every deployed model, so a task a process owner adds in Modeler gets them too without touching Java.
  */
 @Component
 class TaskListenersPlugin extends AbstractProcessEnginePlugin {
@@ -25,14 +26,14 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
     private final TaskListener fourEyes;
     private final TaskListener completionChecks;
     private final TaskListener learning;
-    private final CaseContext caseContext;
+    private final ObjectProvider<TaskFormContext> formContexts;
 
     // lazy: the listeners need JPA, which must not be built while the engine is being configured
     TaskListenersPlugin(@Lazy FreeTextListener freeText, @Lazy FourEyesRule fourEyes,
                         @Lazy CompletionChecks completionChecks, @Lazy LearningRecorder learning,
-                        @Lazy CaseContext caseContext) {
+                        ObjectProvider<TaskFormContext> formContexts) {
         this.learning = learning;
-        this.caseContext = caseContext;
+        this.formContexts = formContexts;
         this.freeText = freeText;
         this.fourEyes = fourEyes;
         this.completionChecks = completionChecks;
@@ -56,8 +57,8 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
                     definition.addTaskListener(event, fourEyes);
                 }
                 // the form shows the case as it is when opened, read from our tables, not copied into the engine
-                definition.setTaskFormHandler(new CaseContextFormHandler(definition.getTaskFormHandler(),
-                        caseContext));
+                definition.setTaskFormHandler(new FormContextHandler(definition.getTaskFormHandler(),
+                        formContexts::orderedStream));
             }
         });
     }

@@ -17,7 +17,6 @@ import java.util.stream.StreamSupport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +50,6 @@ class ComplaintTimelineTest extends ProcessTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort int port;
-    @Autowired FormService forms;
     @Autowired RepositoryService repository;
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -58,7 +58,12 @@ class LearningFromComplaintsTest extends ProcessTestSupport {
         Task actionTask = task(ref, "Task_CompleteImprovementAction");
         assertThat(candidateGroupsOf(actionTask)).containsExactly("service-managers");
         assertThat(actionTask.getDueDate()).isEqualTo(Date.from(london("2027-03-31T17:00")));
+        // the owning team's form shows what to do and by when, read from our table as it opens
+        assertThat(forms.getTaskFormVariables(actionTask.getId()))
+                .containsEntry("improvementAction", "Repairs orders are raised the day the call is logged.")
+                .containsEntry("improvementDue", "Wednesday 31 March 2027").containsEntry("reference", ref);
         // the improvement's text is kept in our table, not in the engine or its history
+        assertThat(tasks.getVariablesLocal(actionTask.getId())).isEmpty();
         assertThat(runtime.getVariable(actionTask.getProcessInstanceId(), "improvementAction")).isNull();
         assertThat(history.createHistoricVariableInstanceQuery().variableName("improvementAction").list()
                 .stream().filter(v -> v.getValue() != null)).isEmpty();

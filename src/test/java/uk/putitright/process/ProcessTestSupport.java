@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -46,6 +47,7 @@ public abstract class ProcessTestSupport {
     @Autowired protected ProcessEngine engine;
     @Autowired protected RuntimeService runtime;
     @Autowired protected TaskService tasks;
+    @Autowired protected FormService forms;
     @Autowired protected ManagementService management;
     @Autowired protected HistoryService history;
     @Autowired protected IdentityService identity;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,7 +19,6 @@ import uk.putitright.process.ProcessTestSupport;
 /** Staff log a complaint with Tasklist's "Log a complaint" start form. */
 class StartFormIntakeTest extends ProcessTestSupport {
 
-    @Autowired FormService forms;
     @Autowired RepositoryService repository;
 
     @AfterEach

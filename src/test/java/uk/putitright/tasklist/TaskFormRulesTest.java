@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +18,6 @@ import uk.putitright.process.ProcessTestSupport;
 class TaskFormRulesTest extends ProcessTestSupport {
 
     @Autowired ComplaintNoteRepository notes;
-    @Autowired FormService forms;
 
     @AfterEach
     void logOut() {

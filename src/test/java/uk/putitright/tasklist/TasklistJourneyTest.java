@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +23,6 @@ import uk.putitright.process.ProcessTestSupport;
  */
 class TasklistJourneyTest extends ProcessTestSupport {
 
-    @Autowired FormService forms;
     @Autowired RepositoryService repository;
 
     @BeforeEach

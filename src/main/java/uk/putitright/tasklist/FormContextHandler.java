@@ -1,10 +1,13 @@
 package uk.putitright.tasklist;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.TaskFormData;
@@ -23,24 +26,25 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * Adds the {@link CaseContext} to a user task's form data as read-only form fields, so Tasklist's form
+ * Adds every {@link TaskFormContext} to a user task's form data as read-only form fields, so Tasklist's form
  * variables (GET /task/{id}/form-variables, what a Camunda Form is filled from) carry it while nothing is
  * written to the engine when the task opens. Everything else is the model's own form handler.
  */
-final class CaseContextFormHandler implements TaskFormHandler {
+final class FormContextHandler implements TaskFormHandler {
 
     private final TaskFormHandler modelled;
-    private final CaseContext caseContext;
+    private final Supplier<Stream<TaskFormContext>> contexts;
 
-    CaseContextFormHandler(TaskFormHandler modelled, CaseContext caseContext) {
+    FormContextHandler(TaskFormHandler modelled, Supplier<Stream<TaskFormContext>> contexts) {
         this.modelled = modelled;
-        this.caseContext = caseContext;
+        this.contexts = contexts;
     }
 
     @Override
     public TaskFormData createTaskForm(TaskEntity task) {
         TaskFormData form = modelled.createTaskForm(task);
-        Map<String, Object> shown = caseContext.of(task);
+        Map<String, Object> shown = new LinkedHashMap<>();
+        contexts.get().forEach(context -> shown.putAll(context.of(task)));
         if (shown.isEmpty() || !(form instanceof FormDataImpl data)) {
             return form;
         }

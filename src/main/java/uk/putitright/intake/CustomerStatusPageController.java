@@ -1,13 +1,16 @@
 package uk.putitright.intake;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -40,6 +43,8 @@ class CustomerStatusPageController {
 
     static final String NOT_FOUND = "We could not find a complaint with those details. Check the reference number "
             + "and the email address or postcode you gave us when you complained.";
+    static final String TOO_MANY_LOOKUPS = "We could not find a complaint with the details given from your "
+            + "connection several times. Please try again in %d minutes, or phone us.";
     private static final String VERIFIED = CustomerStatusPageController.class.getName() + ".reference";
     private static final Pattern POSTCODE = Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]?\\s*[0-9][A-Z]{2}");
 
@@ -48,9 +53,12 @@ class CustomerStatusPageController {
     private final RuntimeService runtime;
     private final PublicComplaintPageNextSteps dates;
     private final LandlordProperties landlords;
+    private final StatusLookupLimiter lookups;
 
     CustomerStatusPageController(ComplaintRegister register, ComplaintIntake intake, RuntimeService runtime,
-                                 PublicComplaintPageNextSteps dates, LandlordProperties landlords) {
+                                 PublicComplaintPageNextSteps dates, LandlordProperties landlords,
+                                 StatusLookupLimiter lookups) {
+        this.lookups = lookups;
         this.register = register;
         this.intake = intake;
         this.runtime = runtime;
@@ -81,8 +89,15 @@ class CustomerStatusPageController {
 
     @PostMapping("/complaint/status")
     String lookup(@Valid @ModelAttribute("lookup") CustomerStatusPageLookupForm form, BindingResult errors,
-                  HttpServletRequest request) {
+                  HttpServletRequest request, HttpServletResponse response) {
         if (errors.hasErrors()) {
+            return "public/status-lookup";
+        }
+        OptionalLong retryAfter = lookups.tryLookUp(request.getRemoteAddr());
+        if (retryAfter.isPresent()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
+            errors.reject("busy", TOO_MANY_LOOKUPS.formatted((retryAfter.getAsLong() + 59) / 60));
             return "public/status-lookup";
         }
         String reference = form.getReference().strip().toUpperCase(Locale.ROOT);
@@ -96,6 +111,7 @@ class CustomerStatusPageController {
             errors.reject("notFound", NOT_FOUND);
             return "public/status-lookup";
         }
+        lookups.found(request.getRemoteAddr());
         request.getSession().setAttribute(VERIFIED, complaint.getReference());
         request.changeSessionId();
         return "redirect:/complaint/status/complaint";

@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param idempotencyKeyRetention how long an explicit {@code Idempotency-Key} is remembered
  * @param duplicateWindow how long an identical body from the same address (no key sent) counts as a repeat
  * @param idempotencyWait how long a repeat waits for the first request with its key to finish before answering 409
+ * @param maxFailedLookupsPerAddress status-page look-ups matching no complaint one address may make per window
+ * @param failedLookupWindow the sliding window of the failed look-up limit
  */
 @ConfigurationProperties("putitright.intake")
 public record IntakeLimits(
@@ -22,5 +24,7 @@ public record IntakeLimits(
         @DefaultValue("1m") Duration submissionWindow,
         @DefaultValue("24h") Duration idempotencyKeyRetention,
         @DefaultValue("10m") Duration duplicateWindow,
-        @DefaultValue("20s") Duration idempotencyWait) {
+        @DefaultValue("20s") Duration idempotencyWait,
+        @DefaultValue("10") int maxFailedLookupsPerAddress,
+        @DefaultValue("15m") Duration failedLookupWindow) {
 }

@@ -1,11 +1,6 @@
 package uk.putitright.intake;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,18 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubmissionRateLimiter {
 
-    private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
-    private final IntakeLimits limits;
-    private final LongSupplier nanoTime;
+    private final SlidingWindowLimit submissions;
 
-    @org.springframework.beans.factory.annotation.Autowired
     SubmissionRateLimiter(IntakeLimits limits) {
-        this(limits, System::nanoTime);
-    }
-
-    SubmissionRateLimiter(IntakeLimits limits, LongSupplier nanoTime) {
-        this.limits = limits;
-        this.nanoTime = nanoTime;
+        this.submissions = new SlidingWindowLimit(limits.maxSubmissionsPerAddress(), limits.submissionWindow(),
+                System::nanoTime);
     }
 
     /**
@@ -43,47 +31,21 @@ public class SubmissionRateLimiter {
      * @return empty if allowed; otherwise how many seconds until the next submission is allowed
      */
     public OptionalLong tryAcquire(String address) {
-        long now = nanoTime.getAsLong();
-        long window = limits.submissionWindow().toNanos();
-        long[] retryAfter = {0};
-        recent.compute(address, (a, times) -> {
-            Deque<Long> kept = times == null ? new ArrayDeque<>() : times;
-            while (!kept.isEmpty() && now - kept.peekFirst() >= window) {
-                kept.pollFirst();
-            }
-            if (kept.size() >= limits.maxSubmissionsPerAddress()) {
-                long waitNanos = kept.isEmpty() ? window : window - (now - kept.peekFirst());
-                retryAfter[0] = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-            } else {
-                kept.addLast(now);
-            }
-            return kept;
-        });
-        return retryAfter[0] == 0 ? OptionalLong.empty() : OptionalLong.of(retryAfter[0]);
+        return submissions.tryAcquire(address);
     }
 
     /** Gives back a submission that did not log a complaint after all (it failed). */
     public void refund(String address) {
-        recent.computeIfPresent(address, (a, times) -> {
-            times.pollLast();
-            return times;
-        });
+        submissions.refund(address);
     }
 
     /** Forgets everything (tests). */
     public void reset() {
-        recent.clear();
+        submissions.reset();
     }
 
-    /** Drops addresses with no submission in the window, so the map does not grow without bound. */
     @Scheduled(fixedDelayString = "PT1M")
     void evictIdle() {
-        long window = limits.submissionWindow().toNanos();
-        for (String address : recent.keySet()) {
-            recent.computeIfPresent(address, (a, times) -> {
-                Long last = times.peekLast();
-                return last == null || nanoTime.getAsLong() - last >= window ? null : times;
-            });
-        }
+        submissions.evictIdle();
     }
 }

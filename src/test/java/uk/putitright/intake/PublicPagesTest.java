@@ -57,9 +57,15 @@ class PublicPagesTest {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
+    @Autowired StatusLookupLimiter lookups;
 
     private HttpClient browser;
     private final Set<String> myComplaints = new HashSet<>();
+
+    @BeforeEach
+    void noFailedLookUpsYet() {
+        lookups.reset();
+    }
 
     @BeforeEach
     void newBrowser() {
@@ -247,6 +253,32 @@ class PublicPagesTest {
                 .doesNotContain("Stage 1", "acknowledge your complaint by");
         assertThat(comparable(wrongEmail.body(), reference)).isEqualTo(comparable(unknownReference.body(), unknown));
         assertThat(comparable(wrongPostcode.body(), reference)).contains("We could not find a complaint");
+    }
+
+    @Test
+    void tenFailedLookUpsFromOneAddressStopItLookingUpForAWhile() throws Exception {
+        String reference = logComplaint();
+        // look-ups that find the complaint do not count
+        for (int i = 0; i < 3; i++) {
+            newBrowser();
+            assertThat(lookUp(reference, "alex@example.org").body()).contains("Received: we are checking");
+        }
+        for (int i = 0; i < 10; i++) {
+            newBrowser();
+            HttpResponse<String> wrong = lookUp("CHG-2026-" + String.format("%06d", 900_000 + i), "PE29 3QW");
+            assertThat(wrong.statusCode()).isEqualTo(200);
+            assertThat(wrong.body()).contains("We could not find a complaint with those details");
+        }
+
+        // the eleventh is refused, even with the right details, and shows nothing of the complaint
+        newBrowser();
+        HttpResponse<String> refused = lookUp(reference, "alex@example.org");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(890L, 900L);
+        assertThat(refused.body()).contains("Please try again in 15 minutes, or phone us")
+                .doesNotContain("Received: we are checking", "acknowledge your complaint by");
+        assertThat(get("/complaint/status/complaint").uri().getPath()).isEqualTo("/complaint/status");
     }
 
     @Test

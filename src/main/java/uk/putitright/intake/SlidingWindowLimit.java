@@ -1,0 +1,69 @@
+package uk.putitright.intake;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * At most {@code max} events per key (a client address) in a sliding {@code window}, counted in memory on this
+ * node. Used by the public pages' and API's per-address limits.
+ */
+final class SlidingWindowLimit {
+
+    private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
+    private final int max;
+    private final long windowNanos;
+    private final LongSupplier nanoTime;
+
+    SlidingWindowLimit(int max, Duration window, LongSupplier nanoTime) {
+        this.max = max;
+        this.windowNanos = window.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /** Counts one event for {@code key}: empty if allowed, else how many seconds until the next is allowed. */
+    OptionalLong tryAcquire(String key) {
+        long now = nanoTime.getAsLong();
+        long[] retryAfter = {0};
+        recent.compute(key, (k, times) -> {
+            Deque<Long> kept = times == null ? new ArrayDeque<>() : times;
+            while (!kept.isEmpty() && now - kept.peekFirst() >= windowNanos) {
+                kept.pollFirst();
+            }
+            if (kept.size() >= max) {
+                long waitNanos = kept.isEmpty() ? windowNanos : windowNanos - (now - kept.peekFirst());
+                retryAfter[0] = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+            } else {
+                kept.addLast(now);
+            }
+            return kept;
+        });
+        return retryAfter[0] == 0 ? OptionalLong.empty() : OptionalLong.of(retryAfter[0]);
+    }
+
+    /** Takes back the latest event counted for {@code key} (it turned out not to count). */
+    void refund(String key) {
+        recent.computeIfPresent(key, (k, times) -> {
+            times.pollLast();
+            return times;
+        });
+    }
+
+    void reset() {
+        recent.clear();
+    }
+
+    /** Drops keys with no event in the window, so the map does not grow without bound. */
+    void evictIdle() {
+        for (String key : recent.keySet()) {
+            recent.computeIfPresent(key, (k, times) -> {
+                Long last = times.peekLast();
+                return last == null || nanoTime.getAsLong() - last >= windowNanos ? null : times;
+            });
+        }
+    }
+}

@@ -12,12 +12,16 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.cmd.AbstractGetDeployedFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDataImpl;
 import org.camunda.bpm.engine.impl.form.FormFieldImpl;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.form.type.BooleanFormType;
 import org.camunda.bpm.engine.impl.form.type.LongFormType;
 import org.camunda.bpm.engine.impl.form.type.StringFormType;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -43,6 +47,9 @@ final class FormContextHandler implements TaskFormHandler {
     @Override
     public TaskFormData createTaskForm(TaskEntity task) {
         TaskFormData form = modelled.createTaskForm(task);
+        if (onlyTheFormKeyIsWanted()) {
+            return form;
+        }
         Map<String, Object> shown = new LinkedHashMap<>();
         contexts.get().forEach(context -> shown.putAll(context.of(task)));
         if (shown.isEmpty() || !(form instanceof FormDataImpl data)) {
@@ -57,6 +64,17 @@ final class FormContextHandler implements TaskFormHandler {
         });
         data.setFormFields(fields);
         return form;
+    }
+
+    /**
+     * Tasklist opens a task with three calls: the form key (GET /task/{id}/form), the form itself
+     * (/deployed-form) and its variables (/form-variables). Only the last shows the case, so the first two
+     * do not read it.
+     */
+    private static boolean onlyTheFormKeyIsWanted() {
+        CommandInvocationContext invocation = Context.getCommandInvocationContext();
+        return invocation != null && (invocation.getCommand() instanceof GetTaskFormCmd
+                || invocation.getCommand() instanceof AbstractGetDeployedFormCmd);
     }
 
     /** A read-only field with its typed value (the type only matters to generated forms, which we do not use). */

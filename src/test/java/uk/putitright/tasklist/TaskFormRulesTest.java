@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,10 @@ class TaskFormRulesTest extends ProcessTestSupport {
                 // the policy outputs the task's form names (formShowsPolicy): Chorus Homes acknowledges in 2 days
                 .containsEntry("acknowledgeWorkingDays", 2)
                 .doesNotContainKey("stage1ResponseWorkingDays");
+        // the form key look-up (GET /task/{id}/form) names the form and does not read the case
+        TaskFormData keyOnly = forms.getTaskFormData(acknowledge.getId());
+        assertThat(keyOnly.getCamundaFormRef().getKey()).isEqualTo("form-acknowledge-complaint");
+        assertThat(keyOnly.getFormFields()).extracting(FormField::getId).doesNotContain("customerName");
         // read from our tables when the form opens: the engine holds no copy
         assertThat(tasks.getVariablesLocal(acknowledge.getId())).isEmpty();
         assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(instancesOf(ref))

@@ -7,7 +7,7 @@
  * {@code Feedback}, and {@code intake} already depends on {@code process}, which depends on {@code letters};
  * keeping feedback here means letters depends on feedback only, and feedback on nothing but
  * {@code complaint} (landlords, contact methods) and {@code security} (who completed a task). What its forms
- * show is read by {@code tasklist}. The public API for it lives in
- * {@code intake} with the complaints API, so it shares the same problem answers.
+ * show is read by {@code tasklist}. The public API for it lives in {@code intake} with the complaints API, so
+ * it shares the same problem answers.
  */
 package uk.putitright.feedback;

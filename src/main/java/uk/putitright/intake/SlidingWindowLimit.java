@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 /**
  * At most {@code max} events per key (a client address) in a sliding {@code window}, counted in memory on this
@@ -17,17 +16,15 @@ final class SlidingWindowLimit {
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
     private final int max;
     private final long windowNanos;
-    private final LongSupplier nanoTime;
 
-    SlidingWindowLimit(int max, Duration window, LongSupplier nanoTime) {
+    SlidingWindowLimit(int max, Duration window) {
         this.max = max;
         this.windowNanos = window.toNanos();
-        this.nanoTime = nanoTime;
     }
 
     /** Counts one event for {@code key}: empty if allowed, else how many seconds until the next is allowed. */
     OptionalLong tryAcquire(String key) {
-        long now = nanoTime.getAsLong();
+        long now = System.nanoTime();
         long[] retryAfter = {0};
         recent.compute(key, (k, times) -> {
             Deque<Long> kept = times == null ? new ArrayDeque<>() : times;
@@ -62,7 +59,7 @@ final class SlidingWindowLimit {
         for (String key : recent.keySet()) {
             recent.computeIfPresent(key, (k, times) -> {
                 Long last = times.peekLast();
-                return last == null || nanoTime.getAsLong() - last >= windowNanos ? null : times;
+                return last == null || System.nanoTime() - last >= windowNanos ? null : times;
             });
         }
     }

@@ -17,8 +17,7 @@ public class StatusLookupLimiter {
     private final SlidingWindowLimit failures;
 
     StatusLookupLimiter(IntakeLimits limits) {
-        this.failures = new SlidingWindowLimit(limits.maxFailedLookupsPerAddress(), limits.failedLookupWindow(),
-                System::nanoTime);
+        this.failures = new SlidingWindowLimit(limits.maxFailedLookupsPerAddress(), limits.failedLookupWindow());
     }
 
     /** Counts a look-up as failed until {@link #found} says otherwise: empty if allowed, else seconds to wait. */

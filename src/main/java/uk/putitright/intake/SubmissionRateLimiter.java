@@ -21,8 +21,7 @@ public class SubmissionRateLimiter {
     private final SlidingWindowLimit submissions;
 
     SubmissionRateLimiter(IntakeLimits limits) {
-        this.submissions = new SlidingWindowLimit(limits.maxSubmissionsPerAddress(), limits.submissionWindow(),
-                System::nanoTime);
+        this.submissions = new SlidingWindowLimit(limits.maxSubmissionsPerAddress(), limits.submissionWindow());
     }
 
     /**

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * tables when the form is opened and added to the task's form variables, so the engine keeps no copy of it.
  * Every bean of this type is asked for every user task; each answers only for tasks it knows.
  */
-public interface TaskFormContext {
+interface TaskFormContext {
 
     /** The values the form shows, by form field key; empty for a task this context is not about. */
     Map<String, Object> of(DelegateTask task);

@@ -17,7 +17,8 @@ import uk.putitright.learning.LearningRecorder;
 
 /**
  * Puts the completion checks, free-text and four-eyes listeners and the read-only context of its form on every
- * user task of every deployed model, so a task a process owner adds in Modeler gets them too without touching Java.
+ * user task of every deployed model, so a task a process owner adds in Modeler gets them too without touching
+ * Java.
  */
 @Component
 class TaskListenersPlugin extends AbstractProcessEnginePlugin {

@@ -1,5 +1,7 @@
 package uk.putitright.intake;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -9,17 +11,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * At most {@code max} events per key (a client address) in a sliding {@code window}, counted in memory on this
- * node. Used by the public pages' and API's per-address limits.
+ * node. Used by the public pages' and API's per-address limits; each refusal counts in
+ * {@code putitright_requests_refused_total{limit}}, so the on-call engineer sees a script at work.
  */
 final class SlidingWindowLimit {
 
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
     private final int max;
     private final long windowNanos;
+    private final Counter refused;
 
-    SlidingWindowLimit(int max, Duration window) {
+    SlidingWindowLimit(String name, int max, Duration window, MeterRegistry meters) {
         this.max = max;
         this.windowNanos = window.toNanos();
+        this.refused = Counter.builder("putitright.requests.refused").tag("limit", name)
+                .description("Public requests refused by a per-address limit").register(meters);
     }
 
     /** Counts one event for {@code key}: empty if allowed, else how many seconds until the next is allowed. */
@@ -39,7 +45,11 @@ final class SlidingWindowLimit {
             }
             return kept;
         });
-        return retryAfter[0] == 0 ? OptionalLong.empty() : OptionalLong.of(retryAfter[0]);
+        if (retryAfter[0] == 0) {
+            return OptionalLong.empty();
+        }
+        refused.increment();
+        return OptionalLong.of(retryAfter[0]);
     }
 
     /** Takes back the latest event counted for {@code key} (it turned out not to count). */

@@ -1,5 +1,6 @@
 package uk.putitright.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.OptionalLong;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,8 +17,9 @@ public class StatusLookupLimiter {
 
     private final SlidingWindowLimit failures;
 
-    StatusLookupLimiter(IntakeLimits limits) {
-        this.failures = new SlidingWindowLimit(limits.maxFailedLookupsPerAddress(), limits.failedLookupWindow());
+    StatusLookupLimiter(IntakeLimits limits, MeterRegistry meters) {
+        this.failures = new SlidingWindowLimit("failed-lookups", limits.maxFailedLookupsPerAddress(),
+                limits.failedLookupWindow(), meters);
     }
 
     /** Counts a look-up as failed until {@link #found} says otherwise: empty if allowed, else seconds to wait. */

@@ -1,5 +1,6 @@
 package uk.putitright.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.OptionalLong;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,9 @@ public class SubmissionRateLimiter {
 
     private final SlidingWindowLimit submissions;
 
-    SubmissionRateLimiter(IntakeLimits limits) {
-        this.submissions = new SlidingWindowLimit(limits.maxSubmissionsPerAddress(), limits.submissionWindow());
+    SubmissionRateLimiter(IntakeLimits limits, MeterRegistry meters) {
+        this.submissions = new SlidingWindowLimit("submissions", limits.maxSubmissionsPerAddress(),
+                limits.submissionWindow(), meters);
     }
 
     /**

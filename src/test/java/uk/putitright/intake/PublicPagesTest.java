@@ -2,6 +2,7 @@ package uk.putitright.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,6 +59,7 @@ class PublicPagesTest {
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
     @Autowired StatusLookupLimiter lookups;
+    @Autowired MeterRegistry meters;
 
     private HttpClient browser;
     private final Set<String> myComplaints = new HashSet<>();
@@ -271,14 +273,21 @@ class PublicPagesTest {
         }
 
         // the eleventh is refused, even with the right details, and shows nothing of the complaint
+        double refusedBefore = refusedLookUps();
         newBrowser();
         HttpResponse<String> refused = lookUp(reference, "alex@example.org");
         assertThat(refused.statusCode()).isEqualTo(429);
+        // the on-call engineer sees it in /actuator/prometheus
+        assertThat(refusedLookUps()).isEqualTo(refusedBefore + 1);
         long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(890L, 900L);
         assertThat(refused.body()).contains("Please try again in 15 minutes, or phone us")
                 .doesNotContain("Received: we are checking", "acknowledge your complaint by");
         assertThat(get("/complaint/status/complaint").uri().getPath()).isEqualTo("/complaint/status");
+    }
+
+    private double refusedLookUps() {
+        return meters.get("putitright.requests.refused").tag("limit", "failed-lookups").counter().count();
     }
 
     @Test

@@ -77,7 +77,9 @@ class HealthAndMetricsTest {
         // the new complaint's first steps wait as a job (the tests run jobs themselves)
         assertThat(value(metrics, "putitright_jobs_due")).isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("putitright_jobs_failed ", "putitright_breaches_total{deadline=\"ACKNOWLEDGEMENT\"}",
-                "putitright_complaints_open{stage=\"STAGE_2\"}");
+                "putitright_complaints_open{stage=\"STAGE_2\"}",
+                "putitright_requests_refused_total{limit=\"failed-lookups\"}",
+                "putitright_requests_refused_total{limit=\"submissions\"}");
     }
 
     @Test

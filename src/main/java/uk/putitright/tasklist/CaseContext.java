@@ -73,7 +73,6 @@ public class CaseContext implements TaskFormContext {
         for (String field : FormVariables.FREE_TEXT) {
             shown.put(field, earlierText(field, latest, () -> complaint));
         }
-        shown.values().removeIf(value -> value == null);
         return shown;
     }
 

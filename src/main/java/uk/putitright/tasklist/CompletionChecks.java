@@ -91,6 +91,7 @@ public class CompletionChecks implements TaskListener {
     }
 
     private void checkExtension(DelegateTask task, DeadlineType deadline) {
-        extensions.check(task.getExecution(), complaints.findById(ProcessNames.complaintId(task)).orElseThrow(), deadline);
+        extensions.check(task.getExecution(), complaints.findById(ProcessNames.complaintId(task)).orElseThrow(),
+                deadline);
     }
 }

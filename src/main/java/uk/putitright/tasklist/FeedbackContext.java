@@ -32,7 +32,6 @@ class FeedbackContext implements TaskFormContext {
         shown.put("feedbackText", item.getText());
         shown.put("staffMemberName", item.getStaffMember());
         shown.put("feedbackTeam", item.getTeam());
-        shown.values().removeIf(value -> value == null);
         return shown;
     }
 }

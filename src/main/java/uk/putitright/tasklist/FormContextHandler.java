@@ -58,7 +58,8 @@ final class FormContextHandler implements TaskFormHandler {
         List<FormField> fields = new ArrayList<>(data.getFormFields());
         Set<String> modelledFields = fields.stream().map(FormField::getId).collect(Collectors.toSet());
         shown.forEach((key, value) -> {
-            if (!modelledFields.contains(key)) {
+            // a value a context does not have (no team named, no earlier note) is not shown
+            if (value != null && !modelledFields.contains(key)) {
                 fields.add(field(key, value));
             }
         });

@@ -10,6 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  */
 interface TaskFormContext {
 
-    /** The values the form shows, by form field key; empty for a task this context is not about. */
+    /** The values the form shows, by form field key (null: nothing to show); empty for a task it is not about. */
     Map<String, Object> of(DelegateTask task);
 }

@@ -99,6 +99,9 @@ class FeedbackProcessTest extends ProcessTestSupport {
         String reference = receive(new NewFeedbackRequest(FeedbackKind.COMPLIMENT, "Lee Resident", null,
                 "2 Church Lane, Huntingdon", ContactMethod.POST, null, null, "Everyone was very kind."));
         assertThat(candidateGroupsOf(task(reference, "Task_RecogniseCompliment"))).containsExactly("customer-service");
+        // no team was named: the form shows the rest and no empty team
+        assertThat(forms.getTaskFormVariables(task(reference, "Task_RecogniseCompliment").getId()))
+                .containsEntry("feedbackFrom", "Lee Resident").doesNotContainKey("feedbackTeam");
         complete(reference, "Task_RecogniseCompliment", Map.of("complimentPassedOn", true));
 
         Letter letter = letters.findByStepKey("feedback:" + reference + ":Task_SendThanks").orElseThrow();

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
-PORT=18080
+PORT="${PUTITRIGHT_BROWSER_PORT:-18080}"
 BASE_URL="http://localhost:${PORT}"
 
 # Debian's chromium (playwright-core never downloads a browser here)

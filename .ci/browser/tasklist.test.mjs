@@ -11,7 +11,7 @@
 // (heads-of-service, Chorus Homes' Stage 2 reviewers) acknowledges the Stage 2 request and gives the final
 // response. Our API must then say the complaint is in the eight-week Ombudsman wait that follows the final
 // response. Any console error or uncaught error in the pages fails the test. Screenshots of every form go to
-// target/screenshots/ (for the README).
+// target/screenshots/ (for the docs).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

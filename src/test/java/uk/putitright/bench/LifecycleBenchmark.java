@@ -40,7 +40,7 @@ import uk.putitright.intake.ComplaintIntake;
 /**
  * Full complaint lifecycles per second through the real process, beside a bare-engine baseline of the same
  * shape in the same JVM and engine, on H2 and PostgreSQL, with 1 and 8 client threads. Not a test: run it with
- * {@code mvn -o -Pbench verify} (see the README's "Benchmark" section) or as a main class on the test
+ * {@code mvn -o -Pbench verify} (see the docs/benchmarks.md) or as a main class on the test
  * classpath. Options: {@code --db=h2|postgres|both --threads=1,8 --warmup=200 --seconds=10 --rounds=3
  * --pg=127.0.0.1:5432 --pg-user=postgres --pg-password=}.
  *

@@ -317,7 +317,7 @@ class LetterRendererTest {
         }
     }
 
-    /** First page as a PNG, for the README and a look by eye; skipped (and said so) without pdftoppm. */
+    /** First page as a PNG, for the docs and a look by eye; skipped (and said so) without pdftoppm. */
     private static void preview(Path pdf, Path pngWithoutExtension) {
         try {
             Process process = new ProcessBuilder("pdftoppm", "-png", "-r", "60", "-singlefile", pdf.toString(),

@@ -2,19 +2,26 @@ package uk.putitright.tasklist;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -22,6 +29,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.putitright.calendar.WorkingDays;
+import uk.putitright.security.StaffGroups;
 
 /**
  * At start-up, if missing: a Camunda group per {@link Role}, what each group may do (authorizations), and
@@ -63,6 +71,7 @@ class AccessSetup {
     void setUp() {
         createMissingGroups();
         grantRoles();
+        administratorsHoldEverything();
         createFilters();
     }
 
@@ -77,59 +86,120 @@ class AccessSetup {
         }
     }
 
-    /** The processes that wait for a customer's messages (uk.putitright.process.CustomerMessage). */
-    private static final List<String> CUSTOMER_MESSAGE_RECEIVERS = List.of("complaint", "put-it-right", "stage-1",
-            "stage-2", "independent-complaints-panel", "ombudsman-wait");
-
-    private void grantRoles() {
-        for (Role role : TASK_WORKERS) {
-            grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            // process names and the Reference column in Tasklist; not other groups' tasks (no READ_TASK).
-            // Process variables hold no personal data, only ids, enums and dates.
-            grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE);
-            grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-        }
-        // the Customer Service Centre logs complaints with the start form
-        grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, "complaint", Permissions.CREATE_INSTANCE);
-        // ... and record what customers ask for by phone or letter (escalation, withdrawal, ...)
-        grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, "customer-request", Permissions.CREATE_INSTANCE);
-        grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        // ... also through our API (POST /api/complaints/{ref}/escalation, ...), which passes the message to
-        // whichever process waits for it; the Ombudsman liaison team records the Ombudsman's enquiries
-        for (String definition : CUSTOMER_MESSAGE_RECEIVERS) {
-            grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, definition, Permissions.UPDATE_INSTANCE);
-            grant(Role.OMBUDSMAN_LIAISON, Resources.PROCESS_DEFINITION, definition, Permissions.UPDATE_INSTANCE);
-        }
-        // auditors read everything, including history, and change nothing
-        grant(Role.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Role.AUDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
-                Permissions.READ_HISTORY);
-        grant(Role.AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
-        grant(Role.AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
-        grant(Role.AUDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-        grant(Role.AUDITORS, Resources.TASK, "*", Permissions.READ);
-        grant(Role.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
-        grant(Role.AUDITORS, Resources.OPERATION_LOG_CATEGORY, "*",
-                org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions.READ);
-        // process owners deploy and manage models (as do camunda-admin members)
-        grant(Role.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(Role.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.ALL);
-        grant(Role.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-        grant(Role.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
-        grant(Role.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
+    /** A role's grant on one resource; a role's grants on a resource id are merged. */
+    private record Grant(Role role, Resource resource, String resourceId, Permission... permissions) {
     }
 
-    private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+    /**
+     * Every role's engine authorizations, the least each needs (ASVS 1.4, 4.1). Nobody but camunda-admin may
+     * modify, suspend or delete a process instance, change its variables, delete history or run the history
+     * cleanup: those are interventions, written to the engine's user operation log with the admin's id and
+     * shown on the complaint's timeline. Customers' messages reach a complaint through our API or the customer
+     * request start form, which pass them with the application's rights (process.ComplaintProcess), so no role
+     * holds UPDATE_INSTANCE. Tasks are offered to their candidate groups by Camunda's default authorization
+     * provider (per task, not here).
+     */
+    static List<Grant> grants() {
+        List<Grant> grants = new ArrayList<>();
+        for (Role role : TASK_WORKERS) {
+            grants.add(new Grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+            // process names and the Reference column in Tasklist; not other groups' tasks (no READ_TASK).
+            // Process variables hold no personal data, only ids, enums and dates.
+            grants.add(new Grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE));
+            grants.add(new Grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ));
+        }
+        // the Customer Service Centre logs complaints and records customers' requests with the start forms
+        grants.add(new Grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, "complaint", Permissions.CREATE_INSTANCE));
+        grants.add(new Grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, "customer-request",
+                Permissions.CREATE_INSTANCE));
+        grants.add(new Grant(Role.CUSTOMER_SERVICE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE));
+        // auditors read everything, including history, and change nothing
+        grants.add(new Grant(Role.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+        grants.add(new Grant(Role.AUDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
+                Permissions.READ_INSTANCE, Permissions.READ_HISTORY));
+        grants.add(new Grant(Role.AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY));
+        grants.add(new Grant(Role.AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ));
+        grants.add(new Grant(Role.AUDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ));
+        grants.add(new Grant(Role.AUDITORS, Resources.TASK, "*", Permissions.READ));
+        grants.add(new Grant(Role.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ));
+        grants.add(new Grant(Role.AUDITORS, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ));
+        // process owners deploy models, read them with their history and move running complaints to a new
+        // version; they delete nothing (a deployment's cascade would take the complaints' history with it)
+        grants.add(new Grant(Role.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+        grants.add(new Grant(Role.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ));
+        grants.add(new Grant(Role.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY,
+                Permissions.MIGRATE_INSTANCE));
+        grants.add(new Grant(Role.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY));
+        grants.add(new Grant(Role.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ));
+        grants.add(new Grant(Role.PROCESS_OWNERS, Resources.BATCH, "*", BatchPermissions.READ,
+                BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES));
+        return grants;
+    }
+
+    /**
+     * Resources on which a role group holds exactly the grants above: anything else found there (an older
+     * release's wider grants, a hand-made one) is revoked at start-up. On these only the "*" grants are ours;
+     * the engine grants single tasks and instances itself.
+     */
+    private static final List<Resource> ROLE_WIDE = List.of(Resources.APPLICATION, Resources.PROCESS_DEFINITION,
+            Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.DEPLOYMENT,
+            Resources.BATCH, Resources.OPERATION_LOG_CATEGORY);
+    private static final List<Resource> STAR_ONLY = List.of(Resources.PROCESS_INSTANCE, Resources.TASK,
+            Resources.HISTORIC_TASK, Resources.HISTORIC_PROCESS_INSTANCE);
+
+    private record Target(Role role, Resource resource, String resourceId) {
+    }
+
+    private void grantRoles() {
+        Map<Target, Set<Permission>> wanted = new LinkedHashMap<>();
+        for (Grant grant : grants()) {
+            wanted.computeIfAbsent(new Target(grant.role(), grant.resource(), grant.resourceId()),
+                    target -> new LinkedHashSet<>()).addAll(List.of(grant.permissions()));
+        }
+        for (Role role : Role.values()) {
+            for (Authorization held : authorizations.createAuthorizationQuery().groupIdIn(role.groupId())
+                    .authorizationType(AUTH_TYPE_GRANT).unlimitedList()) {
+                boolean ours = ROLE_WIDE.stream().anyMatch(r -> r.resourceType() == held.getResourceType())
+                        || "*".equals(held.getResourceId())
+                        && STAR_ONLY.stream().anyMatch(r -> r.resourceType() == held.getResourceType());
+                if (ours && !wanted.containsKey(new Target(role, ResourceTypeUtil.getResourceByType(held.getResourceType()),
+                        held.getResourceId()))) {
+                    authorizations.deleteAuthorization(held.getId());
+                }
+            }
+        }
+        wanted.forEach((target, permissions) ->
+                grantExactly(target.role(), target.resource(), target.resourceId(), permissions.toArray(Permission[]::new)));
+    }
+
+    /** The role holds these permissions on the resource, and no others. */
+    private void grantExactly(Role role, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(role.groupId())
                 .resourceType(resource).resourceId(resourceId).singleResult();
         Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(role.groupId());
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
+        authorization.setPermissions(permissions);
         authorizations.saveAuthorization(authorization);
+    }
+
+    /**
+     * camunda-admin may do anything, as Camunda's first-user setup and admin-user configuration grant; here
+     * also on a database set up without either, so "only administrators" always has someone in it.
+     */
+    private void administratorsHoldEverything() {
+        for (Resource resource : Resources.values()) {
+            if (authorizations.createAuthorizationQuery().groupIdIn(StaffGroups.ADMINISTRATORS)
+                    .resourceType(resource).resourceId("*").count() == 0) {
+                Authorization all = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                all.setGroupId(StaffGroups.ADMINISTRATORS);
+                all.setResource(resource);
+                all.setResourceId("*");
+                all.addPermission(Permissions.ALL);
+                authorizations.saveAuthorization(all);
+            }
+        }
     }
 
     private void createFilters() {
@@ -170,7 +240,7 @@ class AccessSetup {
             filters.saveFilter(filter);
         }
         for (Role role : sharedWith) {
-            grant(role, Resources.FILTER, filter.getId(), Permissions.READ);
+            grantExactly(role, Resources.FILTER, filter.getId(), Permissions.READ);
         }
     }
 }

@@ -45,7 +45,7 @@ class ComplaintTimelineTest extends ProcessTestSupport {
     private static final String HEAD_OF_SERVICE = "hos.timeline";
     private static final String AUDITOR = "aud.timeline";
     /** Process owners manage the processes in Cockpit (see AccessSetup). */
-    private static final String PROCESS_OWNER = "po.timeline";
+    private static final String ADMINISTRATOR = "admin.timeline";
     private static final String EXTENSION_REASON = "Waiting for the contractor's report on the boiler";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,7 +60,7 @@ class ComplaintTimelineTest extends ProcessTestSupport {
         ensureUser(MANAGER, "service-managers");
         ensureUser(HEAD_OF_SERVICE, "heads-of-service");
         ensureUser(AUDITOR, "auditors");
-        ensureUser(PROCESS_OWNER, "process-owners");
+        ensureUser(ADMINISTRATOR, "camunda-admin");
     }
 
     @AfterEach
@@ -94,7 +94,7 @@ class ComplaintTimelineTest extends ProcessTestSupport {
                 .isEqualTo(HEAD_OF_SERVICE);
         JsonNode assigned = one(entries, e -> kind(e, "TASK_ACTION")
                 && e.get("title").asText().equals("Assign: Acknowledge Stage 2 request"));
-        assertThat(assigned.get("actor").asText()).isEqualTo(PROCESS_OWNER);
+        assertThat(assigned.get("actor").asText()).isEqualTo(ADMINISTRATOR);
         assertThat(assigned.get("detail").asText()).contains("to " + HEAD_OF_SERVICE);
         assertThat(one(entries, e -> kind(e, "TASK_ACTION")
                 && e.get("title").asText().equals("Started customer-request from a start form"))
@@ -142,9 +142,9 @@ class ComplaintTimelineTest extends ProcessTestSupport {
         List<JsonNode> interventions = entries.stream().filter(e -> kind(e, "INTERVENTION")).toList();
         assertThat(interventions).hasSize(2).allSatisfy(e -> {
             assertThat(e.get("title").asText()).isEqualTo("Intervention: Set job retries");
-            assertThat(e.get("actor").asText()).isEqualTo(PROCESS_OWNER);
+            assertThat(e.get("actor").asText()).isEqualTo(ADMINISTRATOR);
             assertThat(list(e.get("actorGroups")).stream().map(JsonNode::asText).toList())
-                    .containsExactly("process-owners");
+                    .containsExactly("camunda-admin");
         });
         assertThat(interventions.get(0).get("detail").asText()).contains("retries", " to 0");
         JsonNode incident = one(entries, e -> kind(e, "INCIDENT"));
@@ -250,7 +250,7 @@ class ComplaintTimelineTest extends ProcessTestSupport {
 
     /**
      * Received Mon 21 Dec 2026; acknowledged the same day; put it right tried and failed Wed 23 Dec (Stage 1
-     * due Mon 11 Jan 2027); a process owner sets the Stage 1 timer's retries to 0 and back (an incident, resolved);
+     * due Mon 11 Jan 2027); an administrator sets the Stage 1 timer's retries to 0 and back (an incident, resolved);
      * extended on Thu 7 Jan to Wed 20 Jan, which passes (breach, reviewed); responded Fri 22 Jan; the customer
      * escalates Mon 25 Jan; Stage 2 acknowledged Tue 26 Jan and answered Tue 2 Feb.
      */
@@ -263,10 +263,10 @@ class ComplaintTimelineTest extends ProcessTestSupport {
         work(MANAGER, "service-managers", ref, "Task_PutItRight", Map.of("putItRightOutcome", "UNRESOLVED",
                 "putItRightAction", "The boiler part is on back order."));
 
-        // an operator in Cockpit stops the Stage 1 timer (an incident) and then restarts it
+        // an administrator in Cockpit stops the Stage 1 timer (an incident) and then restarts it
         String timer = timerJob(childProcess(ref, "stage-1").getId(), "Timer_Stage1ResponseDue").getId();
         clockAt("2026-12-24T09:00");
-        as(PROCESS_OWNER, "process-owners");
+        as(ADMINISTRATOR, "camunda-admin");
         management.setJobRetries(timer, 0);
         clockAt("2026-12-24T09:30");
         management.setJobRetries(timer, 1);
@@ -295,7 +295,7 @@ class ComplaintTimelineTest extends ProcessTestSupport {
         executeDueJobs();
 
         clockAt("2027-01-26T09:00");
-        as(PROCESS_OWNER, "process-owners");
+        as(ADMINISTRATOR, "camunda-admin");
         tasks.setAssignee(task(ref, "Task_AcknowledgeStage2").getId(), HEAD_OF_SERVICE);
         identity.clearAuthentication();
         clockAt("2027-01-26T10:00");
@@ -309,14 +309,14 @@ class ComplaintTimelineTest extends ProcessTestSupport {
     }
 
     /**
-     * The user completes the task in Tasklist; a process owner first gives it to them if someone else has it (the
+     * The user completes the task in Tasklist; an administrator first gives it to them if someone else has it (the
      * case handler gets the complaint's tasks).
      */
     private void work(String user, String group, String ref, String taskKey, Map<String, Object> variables) {
         String taskId = task(ref, taskKey).getId();
         String assignee = tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee();
         if (assignee != null && !assignee.equals(user)) {
-            as(PROCESS_OWNER, "process-owners");
+            as(ADMINISTRATOR, "camunda-admin");
             tasks.setAssignee(taskId, user);
         }
         as(user, group);

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * How staff are named to customers and colleagues ("Sam Jones"; the user id when Camunda has no first name).
  * Every letter and task names the case handler, so names are kept for a minute rather than asked of the
- * identity service each time; a renamed user shows the new name within that minute.
+ * identity service each time; a renamed user shows the new name within that minute. Names are read with the
+ * application's rights: a member of staff may not read other users' profiles in Camunda, and a letter written
+ * while they work (or a name kept from a form they opened) must still name the case handler, not their login.
  */
 @Component
 public class StaffNames {
@@ -21,10 +23,12 @@ public class StaffNames {
     }
 
     private final IdentityService identity;
+    private final SystemRights systemRights;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    StaffNames(IdentityService identity) {
+    StaffNames(IdentityService identity, SystemRights systemRights) {
         this.identity = identity;
+        this.systemRights = systemRights;
     }
 
     /** The display name of a user id, or null for none. */
@@ -43,7 +47,7 @@ public class StaffNames {
     }
 
     private String lookUp(String userId) {
-        User user = identity.createUserQuery().userId(userId).singleResult();
+        User user = systemRights.run(() -> identity.createUserQuery().userId(userId).singleResult());
         if (user == null || user.getFirstName() == null || user.getFirstName().isBlank()) {
             return userId;
         }

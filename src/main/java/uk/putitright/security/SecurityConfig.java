@@ -9,15 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -63,20 +58,30 @@ class SecurityConfig {
 
     /** Who may read the compliance and annual reports (and the improvement actions in them). */
     static final String[] REPORT_READERS = groups("auditors", "process-owners", "directors", "heads-of-service",
-            "camunda-admin");
+            StaffGroups.ADMINISTRATORS);
     /** Who may erase a customer's personal data on request. */
-    static final String[] DATA_ERASERS = groups("process-owners", "camunda-admin");
+    static final String[] DATA_ERASERS = groups("process-owners", StaffGroups.ADMINISTRATORS);
+    /** Who records what a customer asks by phone or letter (escalation, withdrawal, ...) and survey answers. */
+    static final String[] CUSTOMER_REQUEST_TAKERS = groups("customer-service", StaffGroups.ADMINISTRATORS);
+    /** Who records an enquiry from the Housing Ombudsman (also a customer request taken by phone). */
+    static final String[] OMBUDSMAN_ENQUIRY_TAKERS = groups("ombudsman-liaison", "customer-service",
+            StaffGroups.ADMINISTRATORS);
+    /** Who prints and posts the letters of the print queue: the Customer Service Centre. */
+    static final String[] PRINT_ROOM = groups("customer-service", StaffGroups.ADMINISTRATORS);
 
     /**
      * Our API and the audit pages: HTTP Basic against Camunda users (a browser asks for the login once), no
-     * session, so no cookie to forge (hence no CSRF token). Any member of staff may read a complaint and its
-     * timeline; reports are for auditors and managers; auditors change nothing (below, and the engine's own
-     * authorizations refuse them any change to a process).
+     * session, so no cookie to forge (hence no CSRF token). Every endpoint names the groups it is for, and
+     * anything not named is refused (deny by default): staff (any role, ASVS 4.1) read a complaint, its letters
+     * and timeline; only the Customer Service Centre records customers' requests and works the print queue;
+     * reports are for auditors and managers. Auditors, the monitoring user and a user in no group change
+     * nothing here, and the engine's own authorizations (tasklist.AccessSetup) bound what any caller changes.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider users, IdentityService identity)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider users, IdentityService identity,
+                            StaffGroups staffGroups) throws Exception {
+        String[] staff = groups(staffGroupIds(staffGroups).toArray(String[]::new));
         return http.securityMatcher("/api/**", "/audit/**")
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
@@ -85,9 +90,21 @@ class SecurityConfig {
                         .requestMatchers("/api/reports/**", "/audit/reports/**", "/audit/reports")
                             .hasAnyAuthority(REPORT_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/complaints/*/erasure").hasAnyAuthority(DATA_ERASERS)
-                        .requestMatchers(request -> !HttpMethod.GET.matches(request.getMethod())
-                                && !HttpMethod.HEAD.matches(request.getMethod())).access(notOnlyAuditor())
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.POST, "/api/complaints/*/ombudsman-enquiry")
+                            .hasAnyAuthority(OMBUDSMAN_ENQUIRY_TAKERS)
+                        .requestMatchers(HttpMethod.POST, "/api/complaints/*/escalation", "/api/complaints/*/withdrawal",
+                                "/api/complaints/*/acceptance", "/api/complaints/*/icp-referral",
+                                "/api/complaints/*/designated-person", "/api/complaints/*/survey-response")
+                            .hasAnyAuthority(CUSTOMER_REQUEST_TAKERS)
+                        .requestMatchers(HttpMethod.GET, "/api/print-queue", "/api/print-queue.pdf")
+                            .hasAnyAuthority(PRINT_ROOM)
+                        .requestMatchers(HttpMethod.POST, "/api/print-queue/posted").hasAnyAuthority(PRINT_ROOM)
+                        .requestMatchers(HttpMethod.GET, "/api/complaints/*", "/api/complaints/*/letters",
+                                "/api/complaints/*/letters/*", "/api/complaints/*/timeline",
+                                "/api/complaints/*/timeline.csv", "/api/complaints/*/timeline.pdf",
+                                "/audit/complaints/*", "/api/improvement-actions")
+                            .hasAnyAuthority(staff)
+                        .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Put It Right"))
                 .authenticationManager(new ProviderManager(users))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -99,15 +116,11 @@ class SecurityConfig {
         return java.util.Arrays.stream(ids).map(id -> "GROUP_" + id).toArray(String[]::new);
     }
 
-    /** Auditors read everything and change nothing: a change needs membership of some other group. */
-    private static AuthorizationManager<RequestAuthorizationContext> notOnlyAuditor() {
-        return (authentication, context) -> {
-            Authentication user = authentication.get();
-            boolean allowed = user != null && user.getAuthorities().stream()
-                    .map(GrantedAuthority::getAuthority)
-                    .anyMatch(a -> a.startsWith("GROUP_") && !a.equals("GROUP_auditors"));
-            return new AuthorizationDecision(allowed);
-        };
+    /** The role groups and the administrators. */
+    private static java.util.Set<String> staffGroupIds(StaffGroups staffGroups) {
+        java.util.Set<String> ids = new java.util.TreeSet<>(staffGroups.roleGroupIds());
+        ids.add(StaffGroups.ADMINISTRATORS);
+        return ids;
     }
 
     /** Who may read the metrics and the health components: administrators and the monitoring system's user. */
@@ -153,6 +166,18 @@ class SecurityConfig {
         registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.setName("engine-rest-authentication");
+        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    /** After the engine REST authentication: staff only (EngineRestStaffOnly). */
+    @Bean
+    FilterRegistrationBean<EngineRestStaffOnly> engineRestStaffOnly(StaffGroups staffGroups) {
+        FilterRegistrationBean<EngineRestStaffOnly> registration =
+                new FilterRegistrationBean<>(new EngineRestStaffOnly(staffGroupIds(staffGroups)));
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 5);
+        registration.setName("engine-rest-staff-only");
         return registration;
     }
 

@@ -42,6 +42,15 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // who may hand a task to whom, or comment on it (after the command context opens, before the command)
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+            configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+        }
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new TaskChangeRules());
+        if (configuration.getCustomPostCommandInterceptorsTxRequiresNew() == null) {
+            configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<>());
+        }
+        configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new TaskChangeRules());
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }

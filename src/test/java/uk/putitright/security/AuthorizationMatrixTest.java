@@ -41,8 +41,8 @@ import uk.putitright.tasklist.Role;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-// the engine REST API serves the engine of the context started last (see AuditRulesTest); shared with the probes
-@TestPropertySource(properties = "putitright.test.database=putitright-authz")
+// its own engine: the engine REST API serves the engine of the context started last (see AuditRulesTest)
+@TestPropertySource(properties = "putitright.test.database=putitright-authz-matrix")
 class AuthorizationMatrixTest {
 
     /** The callers: anonymous, a user in no group, the monitoring user, one user per role, an administrator. */

@@ -15,6 +15,7 @@ import uk.putitright.complaint.ComplaintNoteRepository;
 import uk.putitright.letters.Letter;
 import uk.putitright.letters.LetterRepository;
 import uk.putitright.process.FormVariables;
+import uk.putitright.security.SystemRights;
 
 /**
  * Erases a customer's personal data from a closed complaint (a GDPR erasure request, or the end of the
@@ -33,14 +34,16 @@ public class PersonalDataErasure {
     private final ComplaintNoteRepository notes;
     private final HistoryService history;
     private final AuditLog audit;
+    private final SystemRights systemRights;
 
     PersonalDataErasure(ComplaintRepository complaints, LetterRepository letters, ComplaintNoteRepository notes, HistoryService history,
-                        AuditLog audit) {
+                        AuditLog audit, SystemRights systemRights) {
         this.complaints = complaints;
         this.letters = letters;
         this.notes = notes;
         this.history = history;
         this.audit = audit;
+        this.systemRights = systemRights;
     }
 
     /** Idempotent: erasing an erased complaint again changes nothing but the audit log. */
@@ -59,7 +62,8 @@ public class PersonalDataErasure {
                 .filter(note -> FormVariables.FREE_TEXT.contains(note.getField()))
                 .toList();
         written.forEach(ComplaintNote::erase);
-        int deleted = deletePersonalHistory(complaint.getReference());
+        // who may erase is the endpoint's rule; deleting a value from history is otherwise an administrator's right
+        int deleted = systemRights.run(() -> deletePersonalHistory(complaint.getReference()));
         audit.record(complaint.getId(), requestedBy, "PERSONAL_DATA_ERASED", reason);
         return new Result(complaint.getReference(), sent.size(), written.size(), deleted);
     }

@@ -31,7 +31,7 @@ public record DeadlineVerdict(DeadlineType deadline, Instant dueAt, Instant done
             DeadlineType.STAGE_2_ACKNOWLEDGEMENT, "Stage 2 acknowledgement",
             DeadlineType.STAGE_2_RESPONSE, "Stage 2 final response",
             DeadlineType.ESCALATION_WINDOW, "Customer may ask for the next stage until",
-            DeadlineType.OMBUDSMAN_ELIGIBLE, "Customer may go to the Ombudsman from");
+            DeadlineType.OMBUDSMAN_ELIGIBLE, "Optional routes (designated person, ICP) offered until");
 
     public boolean withinTimescale() {
         return verdict == Verdict.MET;

@@ -291,7 +291,9 @@ class CustomerStatusPageController {
                 }
             }
             case OMBUDSMAN_WAIT -> {
-                label = "You can take your complaint to the Ombudsman from";
+                // the Ombudsman is open now (Scheme of 1 October 2022); only the optional routes have an end
+                model.addAttribute("ombudsmanNow", true);
+                label = "A designated person or our Independent Complaints Panel, if you want them, until";
                 due = d.get(DeadlineType.OMBUDSMAN_ELIGIBLE);
             }
             default -> {

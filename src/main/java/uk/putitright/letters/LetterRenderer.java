@@ -184,8 +184,11 @@ public class LetterRenderer {
         m.put("dates", dates);
         m.put("stage1ResponseBy", date(stage1ResponseBy(c, policy, writtenAt)));
         m.put("stage2ResponseBy", date(stage2ResponseBy(c, policy, writtenAt)));
-        m.put("escalationBy", date(workingDays.add(writtenAt, intOf(policy, "escalationWindowWorkingDays", 20))));
-        m.put("ombudsmanFrom", date(ombudsmanFrom(c, type, policy, writtenAt)));
+        Instant escalationBy = workingDays.add(writtenAt, intOf(policy, "escalationWindowWorkingDays", 20));
+        m.put("escalationBy", date(escalationBy));
+        // the Ombudsman is open to the tenant now; this is only how long the optional routes stay offered
+        m.put("optionalRoutesUntil", date(intOf(policy, "ombudsmanWaitWeeks", 0) > 0
+                ? optionalRoutesUntil(c, type, policy, writtenAt) : escalationBy));
         // only the extension notice tells of an extension; the others need not load them
         m.put("extension", type == LetterType.EXTENSION_NOTICE ? extension(c) : null);
         m.put("stage2RequestedOn", date(c.getStage2RequestedAt()));
@@ -273,8 +276,11 @@ public class LetterRenderer {
         };
     }
 
-    /** The final response starts the Ombudsman wait; this letter may be that final response. */
-    private Instant ombudsmanFrom(Complaint c, LetterType type, Map<String, Object> policy, Instant writtenAt) {
+    /**
+     * The end of the window after the final response in which the designated person and the Independent Complaints
+     * Panel stay offered (the ombudsman-wait process); this letter may be that final response.
+     */
+    private Instant optionalRoutesUntil(Complaint c, LetterType type, Map<String, Object> policy, Instant writtenAt) {
         Instant set = c.getDeadlines().get(DeadlineType.OMBUDSMAN_ELIGIBLE);
         if (set != null && type != LetterType.STAGE_2_FINAL_RESPONSE) {
             return set;

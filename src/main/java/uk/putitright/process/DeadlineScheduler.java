@@ -61,7 +61,8 @@ class DeadlineScheduler {
             case ESCALATION_WINDOW -> workingDays.add(orNow(letters.lastWrittenAt(c.getId(),
                             List.of(LetterType.PUT_IT_RIGHT_OUTCOME, LetterType.STAGE_1_RESPONSE)), now),
                     days(policy, "escalationWindowWorkingDays"));
-            // "eight weeks after we have given you our final response": calendar weeks, not working days
+            // calendar weeks after the final response in which the designated person and the ICP stay offered; the
+            // Ombudsman is open to the tenant from the final response (no wait since the Scheme of 1 October 2022)
             case OMBUDSMAN_ELIGIBLE -> orNow(c.getFinalResponseAt(), now).atZone(workingDays.zone())
                     .plusWeeks(days(policy, "ombudsmanWaitWeeks")).toInstant();
         };

@@ -240,6 +240,22 @@ class PublicPagesTest {
     }
 
     @Test
+    void afterTheFinalResponseThePageSaysTheOmbudsmanIsOpenNowAndTheOtherRoutesAreOptional() throws Exception {
+        String reference = logComplaint();
+        Complaint complaint = complaints.findByReference(reference).orElseThrow();
+        // as the ombudsman-wait process leaves a Chorus Homes complaint after its final response
+        java.time.Instant windowEnds = java.time.Instant.now().plus(java.time.Duration.ofDays(56));
+        complaint.enterStage(Stage.OMBUDSMAN_WAIT, java.time.Instant.now());
+        complaint.getDeadlines().set(DeadlineType.OMBUDSMAN_ELIGIBLE, windowEnds);
+        complaints.save(complaint);
+
+        String html = lookUp(reference, "alex@example.org").body().replaceAll("\\s+", " ");
+        assertThat(html).contains("Final response given", "you can take your complaint to the Ombudsman now",
+                        "You do not need to wait", "optional", date(windowEnds))
+                .doesNotContain("to the Ombudsman from", "eight weeks");
+    }
+
+    @Test
     void wrongDetailsAndAnUnknownReferenceGiveTheSameAnswer() throws Exception {
         String reference = logComplaint();
         String unknown = "CHG-2026-999999";

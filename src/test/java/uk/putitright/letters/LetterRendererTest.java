@@ -130,9 +130,11 @@ class LetterRendererTest {
                 .contains("We have upheld your complaint.")
                 .contains("We will replace the boiler and pay you £150.")
                 .contains("New boiler fitted by Friday 29 January 2027.")
-                .contains("Independent Complaints Panel", "please contact us before Wednesday 17 February 2027")
-                .contains("designated person")
-                .contains("from Wednesday 17 February 2027") // eight weeks after this final response
+                .contains("You can refer your complaint to the Housing Ombudsman now")
+                // the ICP stays offered for the eight weeks the ombudsman-wait process waits, as an option
+                .contains("Independent Complaints Panel", "please contact us by Wednesday 17 February 2027")
+                .contains("designated person", "This is optional")
+                .doesNotContain("from Wednesday 17 February 2027", "weeks after")
                 .contains("Housing Ombudsman Service", "PO Box 152", "Liverpool", "L33 7WQ", "0300 111 3000",
                         "info@housing-ombudsman.org.uk");
 
@@ -144,7 +146,9 @@ class LetterRendererTest {
                 .contains("Housing Ombudsman Service");
         assertThat(texts.get(LetterType.OMBUDSMAN_SIGNPOSTING))
                 .contains("Housing Ombudsman Service", "PO Box 152", "0300 111 3000", "info@housing-ombudsman.org.uk")
-                .contains("from Wednesday 17 February 2027"); // the deadline the process set
+                .contains("You can refer your complaint to the Housing Ombudsman now")
+                .contains("Independent Complaints Panel by Wednesday 17 February 2027") // the window the process set
+                .doesNotContain("from Wednesday 17 February 2027");
         assertThat(texts.get(LetterType.CONSENT_CONFIRMATION)).contains("Sam Advocate may act for you");
         assertThat(texts.get(LetterType.MORE_INFORMATION_REQUEST)).contains("Which rooms have no heating?");
         assertThat(texts.get(LetterType.COMPLIMENT_THANKS)).contains("Thank you for your compliment");
@@ -169,6 +173,45 @@ class LetterRendererTest {
         // every letter carries Housing Plus's own details
         assertThat(homesPlus).contains("Housing Plus Group", "0800 048 8955", "feedback@housingplusgroup.co.uk",
                 "www.housingplusgroup.co.uk");
+    }
+
+    /**
+     * Since the Housing Ombudsman Scheme of 1 October 2022 a tenant need neither wait nor go through a designated
+     * person once the procedure is complete: every landlord's final response and signposting letters say so, even
+     * Chorus Homes whose own procedure still tells of an eight-week wait.
+     */
+    @Test
+    void everyLandlordsFinalLettersOfferTheOmbudsmanNowAndNeverAWait() throws Exception {
+        Map<String, String> ombudsmen = new java.util.LinkedHashMap<>();
+        ombudsmen.put("chorus-homes/", "Housing Ombudsman");
+        ombudsmen.put("housing-plus/homes-plus", "Housing Ombudsman");
+        ombudsmen.put("housing-plus/care-plus", "Local Government and Social Care Ombudsman");
+        ombudsmen.put("housing-plus/county-town-homes", "New Homes Ombudsman Service");
+        ombudsmen.put("emh/", "Housing Ombudsman");
+        ombudsmen.put("hoc-2024/", "Housing Ombudsman");
+        java.util.regex.Pattern wait = java.util.regex.Pattern.compile(
+                "(?i)\\b(eight|8)[ -]weeks?\\b|weeks after|must wait|have to wait|need to wait until|"
+                        + "Ombudsman[^.]{0,40} from \\w+day|after the wait|until then");
+        for (var entry : ombudsmen.entrySet()) {
+            String[] landlordAndLine = entry.getKey().split("/", -1);
+            Complaint complaint = register(landlordAndLine[0], landlordAndLine[1].isEmpty() ? null : landlordAndLine[1]);
+            for (LetterType type : java.util.List.of(LetterType.STAGE_2_FINAL_RESPONSE, LetterType.OMBUDSMAN_SIGNPOSTING)) {
+                RenderedLetter letter = renderer.render(complaint, type, customer(complaint), WRITTEN_AT);
+                String pdf = pdfText(LetterRenderer.pdf(letter.xhtml()));
+                String plain = letter.text().replaceAll("\\s+", " ");
+                for (String text : java.util.List.of(pdf, plain)) {
+                    assertThat(text).as(entry.getKey() + " " + type)
+                            .contains("You can refer your complaint to the " + entry.getValue() + " now")
+                            .containsIgnoringCase("you do not need to wait");
+                    assertThat(wait.matcher(text).find()).as(entry.getKey() + " " + type + " tells of a wait: "
+                            + text).isFalse();
+                    if (text.contains("designated person")) {
+                        assertThat(text).as(entry.getKey() + " " + type + " designated person is optional")
+                                .contains("This is optional");
+                    }
+                }
+            }
+        }
     }
 
     @Test

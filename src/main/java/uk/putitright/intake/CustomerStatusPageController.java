@@ -150,7 +150,8 @@ class CustomerStatusPageController {
             return status(session, model);
         }
         return act(redirect, CustomerMessage.ESCALATE, () -> intake.escalate(reference,
-                        new EscalationRequest(form.getReason().strip(), form.getDesiredOutcome().strip())),
+                        new EscalationRequest(form.getReason() == null || form.getReason().isBlank() ? null
+                                : form.getReason().strip(), form.getDesiredOutcome().strip())),
                 "We have your request for a Stage 2 review. We will write to you to acknowledge it.");
     }
 

@@ -3,10 +3,12 @@ package uk.putitright.intake;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** A Stage 2 request from the status page: why the customer is unhappy and what they want (both needed). */
+/**
+ * A Stage 2 request from the status page: what the customer wants (needed) and why they are unhappy (optional:
+ * the Complaint Handling Code 6.12 says a resident must not be required to explain why they ask for Stage 2).
+ */
 public class CustomerStatusPageEscalationForm {
 
-    @NotBlank(message = "Tell us why you are unhappy with our Stage 1 reply")
     @Size(max = 2000, message = "Why you are unhappy must be 2000 characters or fewer")
     private String reason;
 

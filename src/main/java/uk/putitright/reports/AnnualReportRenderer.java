@@ -25,8 +25,9 @@ class AnnualReportRenderer {
         this.workingDays = workingDays;
     }
 
-    byte[] pdf(ComplianceReport report) {
-        Context context = new Context(Locale.UK, Map.of(
+    /** The annual report; {@code approvedSelfAssessment} is null until the governing body approves one. */
+    byte[] pdf(ComplianceReport report, SelfAssessment approvedSelfAssessment) {
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of(
                 "report", report,
                 "generated", workingDays.ukDate(report.generatedAt()),
                 "rootCauses", bars(report.received().byRootCause()),
@@ -34,7 +35,15 @@ class AnnualReportRenderer {
                 "channels", bars(report.received().byChannel()),
                 "categories", bars(report.received().byCategory()),
                 "breaches", bars(report.breachesByDeadline())));
-        String xhtml = templates.process("reports/annual", context);
+        variables.put("selfAssessment", approvedSelfAssessment);
+        String xhtml = templates.process("reports/annual", new Context(Locale.UK, variables));
+        return XhtmlPdf.render(xhtml, "classpath:/templates/reports/");
+    }
+
+    /** The self-assessment in the Ombudsman's form layout. */
+    byte[] pdf(SelfAssessment selfAssessment) {
+        String xhtml = templates.process("reports/self-assessment", new Context(Locale.UK,
+                Map.of("selfAssessment", selfAssessment)));
         return XhtmlPdf.render(xhtml, "classpath:/templates/reports/");
     }
 

@@ -22,10 +22,13 @@ class ReportController {
 
     private final ComplianceReportService reports;
     private final AnnualReportRenderer annual;
+    private final SelfAssessmentService selfAssessments;
 
-    ReportController(ComplianceReportService reports, AnnualReportRenderer annual) {
+    ReportController(ComplianceReportService reports, AnnualReportRenderer annual,
+                     SelfAssessmentService selfAssessments) {
         this.reports = reports;
         this.annual = annual;
+        this.selfAssessments = selfAssessments;
     }
 
     @GetMapping(value = "/compliance", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,12 +53,16 @@ class ReportController {
     ResponseEntity<byte[]> annualPdf(@RequestParam(required = false) String year,
                                      @RequestParam(required = false) String landlord) {
         int startYear = year(year);
-        ComplianceReport report = reports.report(landlord, reports.financialYear(startYear));
+        ReportPeriod financialYear = reports.financialYear(startYear);
+        ComplianceReport report = reports.report(landlord, financialYear);
+        // the Code (8.1) asks for the approved self-assessment and the governing body's response in the report
+        SelfAssessment approved = selfAssessments.approval(report.landlord(), financialYear) == null ? null
+                : selfAssessments.assess(report.landlord(), financialYear);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("annual-complaints-report-" + report.landlord() + "-" + startYear + ".pdf")
                         .build().toString())
-                .body(annual.pdf(report));
+                .body(annual.pdf(report, approved));
     }
 
     /** The calendar year in which the financial year starts (1 April). */

@@ -59,6 +59,13 @@ class SecurityConfig {
     /** Who may read the compliance and annual reports (and the improvement actions in them). */
     static final String[] REPORT_READERS = groups("auditors", "process-owners", "directors", "heads-of-service",
             StaffGroups.ADMINISTRATORS);
+    /** Who may read the Complaint Handling Code self-assessment. */
+    static final String[] SELF_ASSESSMENT_READERS = groups("auditors", "process-owners", "directors",
+            "complaints-officer", StaffGroups.ADMINISTRATORS);
+    /** Who may write its manual provisions and commentary. */
+    static final String[] SELF_ASSESSMENT_EDITORS = groups("complaints-officer");
+    /** Who may record the governing body's approval. */
+    static final String[] SELF_ASSESSMENT_APPROVERS = groups("directors", "complaints-officer");
     /** Who may erase a customer's personal data on request. */
     static final String[] DATA_ERASERS = groups("process-owners", StaffGroups.ADMINISTRATORS);
     /** Who records what a customer asks by phone or letter (escalation, withdrawal, ...) and survey answers. */
@@ -87,6 +94,13 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/feedback").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/reports/self-assessment/provisions/*")
+                            .hasAnyAuthority(SELF_ASSESSMENT_EDITORS)
+                        .requestMatchers(HttpMethod.POST, "/api/reports/self-assessment/approval")
+                            .hasAnyAuthority(SELF_ASSESSMENT_APPROVERS)
+                        .requestMatchers(HttpMethod.GET, "/api/reports/self-assessment", "/api/reports/self-assessment/*",
+                                "/audit/self-assessment").hasAnyAuthority(SELF_ASSESSMENT_READERS)
+                        .requestMatchers("/api/reports/self-assessment/**", "/audit/self-assessment/**").denyAll()
                         .requestMatchers("/api/reports/**", "/audit/reports/**", "/audit/reports")
                             .hasAnyAuthority(REPORT_READERS)
                         .requestMatchers(HttpMethod.POST, "/api/complaints/*/erasure").hasAnyAuthority(DATA_ERASERS)

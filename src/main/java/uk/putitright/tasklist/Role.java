@@ -11,7 +11,9 @@ public enum Role {
     ICP_PANEL("icp-panel", "Independent Complaints Panel coordinators"),
     OMBUDSMAN_LIAISON("ombudsman-liaison", "Ombudsman liaison"),
     AUDITORS("auditors", "Auditors"),
-    PROCESS_OWNERS("process-owners", "Process owners");
+    PROCESS_OWNERS("process-owners", "Process owners"),
+    /** The Code's complaints officer (4.1): fills in the self-assessment. */
+    COMPLAINTS_OFFICER("complaints-officer", "Complaints officers");
 
     private final String groupId;
     private final String displayName;

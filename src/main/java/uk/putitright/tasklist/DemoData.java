@@ -43,13 +43,14 @@ class DemoData {
             Map.entry("icp.wilson", Role.ICP_PANEL),
             Map.entry("ol.taylor", Role.OMBUDSMAN_LIAISON),
             Map.entry("aud.green", Role.AUDITORS),
-            Map.entry("po.white", Role.PROCESS_OWNERS));
+            Map.entry("po.white", Role.PROCESS_OWNERS),
+            Map.entry("co.reed", Role.COMPLAINTS_OFFICER));
 
     private static final Map<String, String> FIRST_NAMES = Map.ofEntries(
             Map.entry("cs.smith", "Casey"), Map.entry("sm.jones", "Sam"), Map.entry("adv.patel", "Anita"),
             Map.entry("hos.brown", "Hannah"), Map.entry("sao.khan", "Sara"), Map.entry("dir.evans", "Dylan"),
             Map.entry("dir.hughes", "Delyth"), Map.entry("icp.wilson", "Ian"), Map.entry("ol.taylor", "Olu"),
-            Map.entry("aud.green", "Alex"), Map.entry("po.white", "Pat"));
+            Map.entry("aud.green", "Alex"), Map.entry("po.white", "Pat"), Map.entry("co.reed", "Robin"));
 
     private final IdentityService identity;
     private final ComplaintIntake intake;

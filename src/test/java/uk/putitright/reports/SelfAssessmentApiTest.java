@@ -136,6 +136,14 @@ class SelfAssessmentApiTest {
                 assertThat(get(p, refused).statusCode()).as(refused + " " + p).isEqualTo(403);
             }
         }
+        // the page: the form's columns for every reader, the provision forms for the complaints officer only
+        String page = get("/audit/self-assessment?" + PERIOD, "dir.sa").body();
+        assertThat(page).contains("Complaint Handling Code self-assessment", "Code requirement",
+                "id=\"provision-6.13\"", "id=\"approval-form\"").doesNotContain("provision-form");
+        assertThat(get("/audit/self-assessment?" + PERIOD, "co.sa").body()).contains("provision-form");
+        assertThat(get("/audit/self-assessment?" + PERIOD, "aud.sa").body()).doesNotContain("approval-form");
+        assertThat(get("/audit/self-assessment?" + PERIOD, "hos.sa").statusCode()).isEqualTo(403);
+
         // only the complaints officer writes
         for (String notAnEditor : List.of("aud.sa", "dir.sa", "po.sa")) {
             assertThat(put("/api/reports/self-assessment/provisions/4.1?landlord=emh", notAnEditor,

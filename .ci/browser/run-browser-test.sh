@@ -64,7 +64,8 @@ if [ -z "$ready" ]; then
 fi
 
 status=0
-BASE_URL="$BASE_URL" node --test --test-concurrency=1 --test-reporter=spec .ci/browser/tasklist.test.mjs .ci/browser/public.test.mjs || status=$?
+BASE_URL="$BASE_URL" node --test --test-concurrency=1 --test-reporter=spec .ci/browser/tasklist.test.mjs .ci/browser/public.test.mjs \
+  .ci/browser/self-assessment.test.mjs || status=$?
 if [ "$status" -ne 0 ]; then
   echo "browser test failed; app log: target/browser-app.log, screenshots: target/screenshots/" >&2
 fi

@@ -58,10 +58,14 @@ class PolicyChecks {
      * and who may see it is SecurityConfig's business.
      */
     Map<String, Finding> check(String landlord) {
+        return asApplication(() -> checkAsApplication(landlord));
+    }
+
+    private <T> T asApplication(java.util.function.Supplier<T> read) {
         Authentication user = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            return checkAsApplication(landlord);
+            return read.get();
         } finally {
             if (user != null) {
                 identity.setAuthentication(user);
@@ -131,18 +135,20 @@ class PolicyChecks {
         return found;
     }
 
+    /** The deployed complaint policy's key and version, e.g. "complaint-policy v3". */
+    String deployedPolicy() {
+        return asApplication(() -> {
+            var definition = repository.createDecisionDefinitionQuery()
+                    .decisionDefinitionKey(DeployedPolicy.DECISION_KEY).latestVersion().singleResult();
+            return definition == null ? DeployedPolicy.DECISION_KEY + " (not deployed)"
+                    : DeployedPolicy.DECISION_KEY + " v" + definition.getVersion();
+        });
+    }
+
     /** The newest deployment of any policy or model (read as the application, as {@link #check}). */
     org.camunda.bpm.engine.repository.Deployment latestDeployment() {
-        Authentication user = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return repository.createDeploymentQuery().orderByDeploymentTime().desc().listPage(0, 1).stream()
-                    .findFirst().orElse(null);
-        } finally {
-            if (user != null) {
-                identity.setAuthentication(user);
-            }
-        }
+        return asApplication(() -> repository.createDeploymentQuery().orderByDeploymentTime().desc()
+                .listPage(0, 1).stream().findFirst().orElse(null));
     }
 
     // ------------------------------------------------------------------------------------------- the DMN

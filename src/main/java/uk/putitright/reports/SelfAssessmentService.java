@@ -99,7 +99,7 @@ public class SelfAssessmentService {
                 + latest.getDeploymentTime().toInstant() + ") after the governing body's approval: the procedure"
                 + " changed, so the self-assessment needs review (Code 8.3)." : null;
         return new SelfAssessment(landlord, landlords.get(landlord).name(), period.from(), period.to(),
-                ClockUtil.getCurrentTime().toInstant(), DeployedPolicy.DECISION_KEY, needsReview, reviewReason,
+                ClockUtil.getCurrentTime().toInstant(), policyChecks.deployedPolicy(), needsReview, reviewReason,
                 approval, new SelfAssessment.Summary(count(provisions, Finding.YES), count(provisions, Finding.NO),
                 count(provisions, Finding.NOT_ASSESSED)), provisions);
     }

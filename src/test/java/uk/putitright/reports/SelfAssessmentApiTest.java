@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import uk.putitright.TestStaff;
 import uk.putitright.complaint.Channel;
@@ -39,13 +40,14 @@ import uk.putitright.intake.NewComplaintRequest;
  * Ombudsman's layout, the approval and the annual report that carries it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:putitright-self-assessment-api;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@TestPropertySource(properties = "putitright.test.database=putitright-self-assessment-api")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SelfAssessmentApiTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final String LANDLORD = "emh";
-    private static final String PERIOD = "landlord=emh&from=2026-04-01&to=2027-03-31";
+    private static final String PERIOD = "landlord=emh&from=2019-04-01&to=2020-03-31";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort int port;
@@ -70,36 +72,36 @@ class SelfAssessmentApiTest {
             TestStaff.ensure(identity, user[0], user[0], user[1]);
         }
         onTime = complaint();
-        acknowledged(onTime, "2026-05-04T10:00", "2026-05-08T17:00");
-        stage1(onTime, "2026-05-12T10:00", "2026-05-22T17:00", "lt.jones", true);
-        stage2(onTime, "2026-06-10T10:00", "2026-06-19T17:00", "hos.smith", true);
+        acknowledged(onTime, "2019-05-04T10:00", "2019-05-08T17:00");
+        stage1(onTime, "2019-05-12T10:00", "2019-05-22T17:00", "lt.jones", true);
+        stage2(onTime, "2019-06-10T10:00", "2019-06-19T17:00", "hos.smith", true);
 
         lateAcknowledgement = complaint();
-        acknowledged(lateAcknowledgement, "2026-05-11T10:00", "2026-05-08T17:00");
+        acknowledged(lateAcknowledgement, "2019-05-11T10:00", "2019-05-08T17:00");
 
         lateStage1 = complaint();
-        acknowledged(lateStage1, "2026-05-04T10:00", "2026-05-08T17:00");
-        stage1(lateStage1, "2026-05-26T10:00", "2026-05-22T17:00", "lt.jones", true);
+        acknowledged(lateStage1, "2019-05-04T10:00", "2019-05-08T17:00");
+        stage1(lateStage1, "2019-05-26T10:00", "2019-05-22T17:00", "lt.jones", true);
 
         samePerson = complaint();
-        acknowledged(samePerson, "2026-05-04T10:00", "2026-05-08T17:00");
-        stage1(samePerson, "2026-05-12T10:00", "2026-05-22T17:00", "lt.jones", true);
-        stage2(samePerson, "2026-06-10T10:00", "2026-06-19T17:00", "lt.jones", true);
+        acknowledged(samePerson, "2019-05-04T10:00", "2019-05-08T17:00");
+        stage1(samePerson, "2019-05-12T10:00", "2019-05-22T17:00", "lt.jones", true);
+        stage2(samePerson, "2019-06-10T10:00", "2019-06-19T17:00", "lt.jones", true);
 
         noLetter = complaint();
-        acknowledged(noLetter, "2026-05-04T10:00", "2026-05-08T17:00");
-        stage1(noLetter, "2026-05-12T10:00", "2026-05-22T17:00", "lt.jones", false);
+        acknowledged(noLetter, "2019-05-04T10:00", "2019-05-08T17:00");
+        stage1(noLetter, "2019-05-12T10:00", "2019-05-22T17:00", "lt.jones", false);
 
         longExtension = complaint();
-        acknowledged(longExtension, "2026-05-04T10:00", "2026-05-08T17:00");
-        // Fri 22 May to Mon 22 June 2026: 20 working days, where the Code allows 10
+        acknowledged(longExtension, "2019-05-04T10:00", "2019-05-08T17:00");
+        // Wed 22 May to Mon 24 June 2019: more than 10 working days, the Code's limit
         jdbc.update("insert into complaint_extension (complaint_id, stage, reason, previous_due_at, new_due_at,"
                         + " granted_by, recorded_at) values (?, 'STAGE_1', 'Survey', ?, ?, 'lt.jones', ?)",
-                id(longExtension), at("2026-05-22T17:00"), at("2026-06-22T17:00"), at("2026-05-20T10:00"));
+                id(longExtension), at("2019-05-22T17:00"), at("2019-06-22T17:00"), at("2019-05-20T10:00"));
 
         lateBeforeThePeriod = complaint();
-        acknowledged(lateBeforeThePeriod, "2026-03-20T10:00", "2026-03-10T17:00");
-        stage1(lateBeforeThePeriod, "2026-03-30T10:00", "2026-03-25T17:00", "lt.jones", true);
+        acknowledged(lateBeforeThePeriod, "2019-03-20T10:00", "2019-03-10T17:00");
+        stage1(lateBeforeThePeriod, "2019-03-30T10:00", "2019-03-25T17:00", "lt.jones", true);
     }
 
     @Test
@@ -158,11 +160,11 @@ class SelfAssessmentApiTest {
     void aComplaintsOfficerFillsAManualProvisionAndADirectorRecordsTheApprovalThatThePdfsCarry() throws Exception {
         HttpResponse<String> written = put("/api/reports/self-assessment/provisions/4.1?landlord=emh", "co.sa",
                 "{\"comply\":\"yes\",\"evidence\":\"The Customer Resolution Team is the complaints officer.\","
-                        + "\"commentary\":\"Reviewed in May 2026.\"}");
+                        + "\"commentary\":\"Reviewed in May 2019.\"}");
         assertThat(written.statusCode()).as(written.body()).isEqualTo(204);
         JsonNode fourOne = provision(json(get("/api/reports/self-assessment?" + PERIOD, "aud.sa")), "4.1");
         assertThat(fourOne.path("comply").asText()).isEqualTo("yes");
-        assertThat(fourOne.path("commentary").asText()).isEqualTo("Reviewed in May 2026.");
+        assertThat(fourOne.path("commentary").asText()).isEqualTo("Reviewed in May 2019.");
         assertThat(fourOne.path("updatedBy").asText()).isEqualTo("co.sa");
         assertThat(fourOne.path("updatedAt").asText()).isNotBlank();
         assertThat(fourOne.path("evidence").toString()).contains("The Customer Resolution Team");
@@ -181,7 +183,7 @@ class SelfAssessmentApiTest {
                 .path("comply").asText()).isEqualTo("not assessed");
 
         HttpResponse<String> approved = post("/api/reports/self-assessment/approval?" + PERIOD, "dir.sa",
-                "{\"approvedOn\":\"2027-05-20\",\"approvedBy\":\"emh Board\","
+                "{\"approvedOn\":\"2020-05-20\",\"approvedBy\":\"emh Board\","
                         + "\"memberResponsibleForComplaints\":\"Jo Member\","
                         + "\"governingBodyResponse\":\"The Board notes the late acknowledgements.\"}");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
@@ -196,22 +198,22 @@ class SelfAssessmentApiTest {
         String pdf = pdfText(http.send(request("/api/reports/self-assessment/pdf?" + PERIOD, "aud.sa").build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body());
         assertThat(pdf).contains("Complaint Handling Code self-assessment", "Provision", "Code requirement",
-                "Comply", "Evidence", "Commentary", "Approved on 20 May 2027 by emh Board",
+                "Comply", "Evidence", "Commentary", "Approved on 20 May 2020 by emh Board",
                 "Member Responsible for Complaints: Jo Member", "The Board notes the late acknowledgements.",
-                "Reviewed in May 2026.", lateAcknowledgement);
+                "Reviewed in May 2019.", lateAcknowledgement);
 
         HttpResponse<String> csv = get("/api/reports/self-assessment/csv?" + PERIOD, "aud.sa");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).isEqualTo("section,provision,requirement,assessment,comply,evidence,commentary");
         assertThat(lines).hasSize(CodeProvision.CODE_2024.size() + 1);
-        assertThat(csv.body()).contains("Reviewed in May 2026.");
+        assertThat(csv.body()).contains("Reviewed in May 2019.");
 
         // the annual report for that financial year carries the approved self-assessment (Code 8.1)
-        String annual = pdfText(http.send(request("/api/reports/annual.pdf?year=2026&landlord=emh", "aud.sa").build(),
+        String annual = pdfText(http.send(request("/api/reports/annual.pdf?year=2019&landlord=emh", "aud.sa").build(),
                 HttpResponse.BodyHandlers.ofByteArray()).body());
         assertThat(annual).contains("Complaint Handling Code self-assessment, as approved by the governing body",
                 "Member Responsible for Complaints: Jo Member", "The Board notes the late acknowledgements.");
-        String otherYear = pdfText(http.send(request("/api/reports/annual.pdf?year=2025&landlord=emh", "aud.sa")
+        String otherYear = pdfText(http.send(request("/api/reports/annual.pdf?year=2018&landlord=emh", "aud.sa")
                 .build(), HttpResponse.BodyHandlers.ofByteArray()).body());
         assertThat(otherYear).contains("has not yet approved a self-assessment");
     }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -20,7 +21,8 @@ import org.springframework.test.context.TestPropertySource;
  * deliberately non-compliant policy deployed on top: its rule ids become the evidence of the "no".
  */
 @SpringBootTest
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:putitright-self-assessment-policy;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@TestPropertySource(properties = "putitright.test.database=putitright-self-assessment-policy")
 class SelfAssessmentPolicyTest {
 
     private static final ReportPeriod YEAR = ReportPeriod.financialYear(2026, java.time.ZoneId.of("Europe/London"));

@@ -55,62 +55,73 @@ class AuthorizationMatrixTest {
         return List.copyOf(columns);
     }
 
-    /*  columns:                                          anon none mon  cs   sm   adv  hos  sao  dir  icp  ol   aud  po   admin */
+    /*  columns:                                          anon none mon  cs   sm   adv  hos  sao  dir  icp  ol   aud  po   co   admin */
     static Stream<Arguments> calls() {
         return Stream.of(
             // our API: reading a complaint is for staff
-            row("GET /api/complaints/{ref}", null,               "401 403 403 200 200 200 200 200 200 200 200 200 200 200"),
-            row("GET /api/complaints/{ref}/letters", null,       "401 403 403 200 200 200 200 200 200 200 200 200 200 200"),
-            row("GET /api/complaints/{ref}/timeline", null,      "401 403 403 200 200 200 200 200 200 200 200 200 200 200"),
-            row("GET /api/complaints/{ref}/timeline.csv", null,  "401 403 403 200 200 200 200 200 200 200 200 200 200 200"),
-            row("GET /audit/complaints/{ref}", null,             "401 403 403 200 200 200 200 200 200 200 200 200 200 200"),
-            row("GET /api/improvement-actions", null,            "401 403 403 200 200 200 200 200 200 200 200 200 200 200"),
+            row("GET /api/complaints/{ref}", null,               "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
+            row("GET /api/complaints/{ref}/letters", null,       "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
+            row("GET /api/complaints/{ref}/timeline", null,      "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
+            row("GET /api/complaints/{ref}/timeline.csv", null,  "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
+            row("GET /audit/complaints/{ref}", null,             "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
+            row("GET /api/improvement-actions", null,            "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
             row("GET /api/reports/compliance?from=2026-04-01&to=2027-03-31", null,
-                                                                 "401 403 403 403 403 403 200 403 200 403 403 200 200 200"),
-            row("GET /audit/reports", null,                      "401 403 403 403 403 403 200 403 200 403 403 200 200 200"),
+                                                                 "401 403 403 403 403 403 200 403 200 403 403 200 200 403 200"),
+            // ... the Complaint Handling Code self-assessment: read by auditors, process owners, directors, complaints
+            // officers and administrators; written by complaints officers; approval recorded by directors and
+            // complaints officers (allowed: 400, an empty approval)
+            row("GET /api/reports/self-assessment?landlord=hoc-2024", null,
+                                                                 "401 403 403 403 403 403 403 403 200 403 403 200 200 200 200"),
+            row("GET /audit/self-assessment?landlord=hoc-2024", null,
+                                                                 "401 403 403 403 403 403 403 403 200 403 403 200 200 200 200"),
+            row("PUT /api/reports/self-assessment/provisions/4.1?landlord=hoc-2024", "{\"commentary\": \"matrix\"}",
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 204 403"),
+            row("POST /api/reports/self-assessment/approval?landlord=hoc-2024", "{}",
+                                                                 "401 403 403 403 403 403 403 403 400 403 403 403 403 400 403"),
+            row("GET /audit/reports", null,                      "401 403 403 403 403 403 200 403 200 403 403 200 200 403 200"),
             // ... the print queue is the Customer Service Centre's (allowed: 400, no such letter queued)
-            row("GET /api/print-queue", null,                    "401 403 403 200 403 403 403 403 403 403 403 403 403 200"),
+            row("GET /api/print-queue", null,                    "401 403 403 200 403 403 403 403 403 403 403 403 403 403 200"),
             row("POST /api/print-queue/posted", "{\"letterIds\": [-1]}",
-                                                                 "401 403 403 400 403 403 403 403 403 403 403 403 403 400"),
+                                                                 "401 403 403 400 403 403 403 403 403 403 403 403 403 403 400"),
             // ... customers' requests are recorded by customer service (allowed: 404, no such complaint)
-            row("POST /api/complaints/{unknown}/withdrawal", null,"401 403 403 404 403 403 403 403 403 403 403 403 403 404"),
-            row("POST /api/complaints/{unknown}/escalation", null,"401 403 403 404 403 403 403 403 403 403 403 403 403 404"),
+            row("POST /api/complaints/{unknown}/withdrawal", null,"401 403 403 404 403 403 403 403 403 403 403 403 403 403 404"),
+            row("POST /api/complaints/{unknown}/escalation", null,"401 403 403 404 403 403 403 403 403 403 403 403 403 403 404"),
             row("POST /api/complaints/{unknown}/ombudsman-enquiry", "{}",
-                                                                 "401 403 403 404 403 403 403 403 403 403 404 403 403 404"),
+                                                                 "401 403 403 404 403 403 403 403 403 403 404 403 403 403 404"),
             row("POST /api/complaints/{unknown}/survey-response", "{\"rating\": 5}",
-                                                                 "401 403 403 404 403 403 403 403 403 403 403 403 403 404"),
+                                                                 "401 403 403 404 403 403 403 403 403 403 403 403 403 403 404"),
             row("POST /api/complaints/{unknown}/erasure", "{\"reason\": \"matrix\"}",
-                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 404 404"),
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 404 403 404"),
             // ... logging a complaint is public (400: an empty complaint); anything not named is refused
-            row("POST /api/complaints", "{}",                    "400 400 400 400 400 400 400 400 400 400 400 400 400 400"),
-            row("DELETE /api/complaints/{ref}", null,            "401 403 403 403 403 403 403 403 403 403 403 403 403 403"),
+            row("POST /api/complaints", "{}",                    "400 400 400 400 400 400 400 400 400 400 400 400 400 400 400"),
+            row("DELETE /api/complaints/{ref}", null,            "401 403 403 403 403 403 403 403 403 403 403 403 403 403 403"),
             // Actuator
-            row("GET /actuator/prometheus", null,                "401 403 200 403 403 403 403 403 403 403 403 403 403 200"),
+            row("GET /actuator/prometheus", null,                "401 403 200 403 403 403 403 403 403 403 403 403 403 403 200"),
             // the engine REST API: staff only, then the engine's authorizations
-            row("GET /engine-rest/task?maxResults=100", null, "401 403 403 200 200 200 200 200 200 200 200 200 200 200"),
-            row("GET /engine-rest/process-instance/{pi}", null,  "401 403 403 200 200 200 200 200 200 200 200 200 200 200"),
+            row("GET /engine-rest/task?maxResults=100", null, "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
+            row("GET /engine-rest/process-instance/{pi}", null,  "401 403 403 200 200 200 200 200 200 200 200 200 200 404 200"),
             row("POST /engine-rest/process-instance/{pir}/modification", MODIFICATION,
-                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 204"),
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 403 204"),
             row("PUT /engine-rest/process-instance/{pi}/variables/stage2SignOffRequired",
-                    "{\"value\": true, \"type\": \"Boolean\"}", "401 403 403 403 403 403 403 403 403 403 403 403 403 204"),
+                    "{\"value\": true, \"type\": \"Boolean\"}", "401 403 403 403 403 403 403 403 403 403 403 403 403 403 204"),
             row("PUT /engine-rest/process-instance/{pi}/suspended", "{\"suspended\": true}",
-                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 204"),
-            row("DELETE /engine-rest/process-instance/{pi}", null, "401 403 403 403 403 403 403 403 403 403 403 403 403 204"),
-            row("DEPLOY matrix-probe", null,                     "401 403 403 403 403 403 403 403 403 403 403 403 200 200"),
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 403 204"),
+            row("DELETE /engine-rest/process-instance/{pi}", null, "401 403 403 403 403 403 403 403 403 403 403 403 403 403 204"),
+            row("DEPLOY matrix-probe", null,                     "401 403 403 403 403 403 403 403 403 403 403 403 200 403 200"),
             row("DELETE /engine-rest/history/process-instance/{done}", null,
-                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 204"),
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 403 204"),
             // ... (Camunda's comment resource answers every refusal 400; task roles cannot read the task's history)
             row("POST /engine-rest/task/{task}/comment/create", "{\"message\": \"matrix\"}",
-                                                                 "401 403 403 400 400 400 400 400 400 400 400 400 400 200"),
-            row("POST /engine-rest/job/{cleanup}/execute", null, "401 403 403 403 403 403 403 403 403 403 403 403 403 204"),
+                                                                 "401 403 403 400 400 400 400 400 400 400 400 400 400 400 200"),
+            row("POST /engine-rest/job/{cleanup}/execute", null, "401 403 403 403 403 403 403 403 403 403 403 403 403 403 204"),
             // assignment: only to a member of the task's candidate group (service-managers), by who may assign it
             row("POST /engine-rest/task/{task}/assignee", "{\"userId\": \"no-group.matrix\"}",
-                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 403"),
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 403 403"),
             row("POST /engine-rest/task/{task}/assignee", "{\"userId\": \"colleague.matrix\"}",
-                                                                 "401 403 403 403 204 403 403 403 403 403 403 403 403 204"),
+                                                                 "401 403 403 403 204 403 403 403 403 403 403 403 403 403 204"),
             // the name printed in letters: only an administrator sets it, even one's own
             row("PUT /engine-rest/user/{self}/profile", "{\"id\": \"{self}\", \"firstName\": \"The\", \"lastName\": \"Director\"}",
-                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 204"));
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 403 204"));
     }
 
     static final String MODIFICATION = """

@@ -20,13 +20,15 @@ public class ComplaintIntake {
     private final ComplaintRegister register;
     private final ComplaintProcess process;
     private final LandlordProperties landlords;
+    private final IntakeLimits limits;
     private final ZoneId zone;
 
     public ComplaintIntake(ComplaintRegister register, ComplaintProcess process, LandlordProperties landlords,
-                           WorkingDays workingDays) {
+                           WorkingDays workingDays, IntakeLimits limits) {
         this.register = register;
         this.process = process;
         this.landlords = landlords;
+        this.limits = limits;
         this.zone = workingDays.zone();
     }
 
@@ -51,8 +53,7 @@ public class ComplaintIntake {
         var customer = request.customer();
         checkReachable(customer);
         var representative = request.representative();
-        Instant receivedAt = request.receivedAt() == null ? ClockUtil.getCurrentTime().toInstant()
-                : request.receivedAt().toInstant();
+        Instant receivedAt = receivedAt(request);
         return register.register(new Complaint(landlord, businessLine, IntakeText.blankToNull(request.serviceArea()),
                 request.channel(), receivedAt,
                 new ContactDetails(customer.name().strip(), customer.email(), customer.phone(), customer.address()),
@@ -82,6 +83,29 @@ public class ComplaintIntake {
         Complaint complaint = register.find(reference);
         process.send(complaint, message);
         return complaint;
+    }
+
+    /**
+     * Now, unless staff date a letter that arrived earlier: never in the future, at most
+     * {@code max-backdating} ago and not before {@code earliest-received-on} (the deadlines and breaches
+     * run from this moment, so a date years back would breach every deadline at once).
+     */
+    private Instant receivedAt(NewComplaintRequest request) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (request.receivedAt() == null) {
+            return now;
+        }
+        Instant given = request.receivedAt().toInstant();
+        if (given.isAfter(now)) {
+            throw new InvalidFieldException("receivedAt", "must not be in the future");
+        }
+        Instant earliest = limits.earliestReceivedOn().atStartOfDay(zone).toInstant();
+        Instant window = now.minus(limits.maxBackdating());
+        if (given.isBefore(window.isAfter(earliest) ? window : earliest)) {
+            throw new InvalidFieldException("receivedAt", "must be within the last " + limits.maxBackdating().toDays()
+                    + " days and not before " + limits.earliestReceivedOn());
+        }
+        return given;
     }
 
     /** We must be able to answer the customer the way they asked. */

@@ -1,5 +1,6 @@
 package uk.putitright.intake;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,9 @@ public record NewComplaintRequest(
         @Size(max = 40) @Pattern(regexp = "[a-z0-9-]*", message = "must be a service area id such as repairs")
         String serviceArea,
         @NotNull Channel channel,
+        @Schema(description = "Staff only: when a letter or call logged later arrived (at most max-backdating ago,"
+                + " not before earliest-received-on). Sent by anyone else it is a 400; left out, the complaint is"
+                + " received now.")
         @PastOrPresent OffsetDateTime receivedAt,
         @NotNull @Valid Customer customer,
         @Valid Representative representative,

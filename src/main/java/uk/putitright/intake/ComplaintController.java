@@ -93,6 +93,7 @@ public class ComplaintController {
             throw new InvalidFieldException("receivedAt", "only staff may say when a complaint was received;"
                     + " leave it out and the complaint is received now");
         }
+        intake.checkReceivedAt(request.receivedAt());
         ComplaintSubmissions.Submitted submitted = submissions.submit(request, idempotencyKey, http.getRemoteAddr());
         ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/api/complaints/" + submitted.reference()));
         if (submitted.replayed()) {

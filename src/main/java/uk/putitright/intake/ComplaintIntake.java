@@ -1,6 +1,7 @@
 package uk.putitright.intake;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -53,7 +54,8 @@ public class ComplaintIntake {
         var customer = request.customer();
         checkReachable(customer);
         var representative = request.representative();
-        Instant receivedAt = receivedAt(request);
+        Instant receivedAt = request.receivedAt() == null ? ClockUtil.getCurrentTime().toInstant()
+                : request.receivedAt().toInstant();
         return register.register(new Complaint(landlord, businessLine, IntakeText.blankToNull(request.serviceArea()),
                 request.channel(), receivedAt,
                 new ContactDetails(customer.name().strip(), customer.email(), customer.phone(), customer.address()),
@@ -86,16 +88,17 @@ public class ComplaintIntake {
     }
 
     /**
-     * Now, unless staff date a letter that arrived earlier: never in the future, at most
-     * {@code max-backdating} ago and not before {@code earliest-received-on} (the deadlines and breaches
-     * run from this moment, so a date years back would breach every deadline at once).
+     * A date staff give for a letter that arrived earlier (the API's rule; tests and demo data may register
+     * any date): never in the future, at most {@code max-backdating} ago and not before
+     * {@code earliest-received-on}. The deadlines and breaches run from this moment, so a date years back
+     * would breach every deadline at once.
      */
-    private Instant receivedAt(NewComplaintRequest request) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        if (request.receivedAt() == null) {
-            return now;
+    public void checkReceivedAt(OffsetDateTime receivedAt) {
+        if (receivedAt == null) {
+            return;
         }
-        Instant given = request.receivedAt().toInstant();
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant given = receivedAt.toInstant();
         if (given.isAfter(now)) {
             throw new InvalidFieldException("receivedAt", "must not be in the future");
         }
@@ -105,7 +108,6 @@ public class ComplaintIntake {
             throw new InvalidFieldException("receivedAt", "must be within the last " + limits.maxBackdating().toDays()
                     + " days and not before " + limits.earliestReceivedOn());
         }
-        return given;
     }
 
     /** We must be able to answer the customer the way they asked. */

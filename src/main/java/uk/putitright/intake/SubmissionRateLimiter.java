@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.OptionalLong;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import uk.putitright.security.SlidingWindowLimit;
 
 /**
  * At most {@code putitright.intake.max-submissions-per-address} new complaints per client address in a sliding

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.putitright.intake.InvalidFieldException;
+import uk.putitright.text.TextRules;
 
 /** {@code POST /api/complaints/{reference}/erasure}: a customer's erasure request (process owners and admins). */
 @RestController
@@ -30,6 +31,9 @@ class ErasureController {
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             throw new InvalidFieldException("reason", "say why the data is erased, e.g. \"erasure request of 3 March\"");
         }
+        TextRules.problem(request.reason(), TextRules.Kind.FREE_TEXT).ifPresent(problem -> {
+            throw new InvalidFieldException("reason", problem);
+        });
         if (request.reason().length() > 500) {
             throw new InvalidFieldException("reason", "must be at most 500 characters");
         }

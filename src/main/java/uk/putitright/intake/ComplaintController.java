@@ -17,6 +17,9 @@ import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,6 +89,11 @@ public class ComplaintController {
                     example = "5f0c8a43-2d5e-4c11-9a0e-6b1f4d6c2e7a",
                     schema = @Schema(type = "string", pattern = "[A-Za-z0-9._:-]{1,100}")) String idempotencyKey,
             @Parameter(hidden = true) HttpServletRequest http) {
+        if (request.receivedAt() != null && !mayDateReceipt(SecurityContextHolder.getContext().getAuthentication())) {
+            throw new InvalidFieldException("receivedAt", "only staff may say when a complaint was received;"
+                    + " leave it out and the complaint is received now");
+        }
+        intake.checkReceivedAt(request.receivedAt());
         ComplaintSubmissions.Submitted submitted = submissions.submit(request, idempotencyKey, http.getRemoteAddr());
         ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create("/api/complaints/" + submitted.reference()));
         if (submitted.replayed()) {
@@ -93,6 +101,19 @@ public class ComplaintController {
         }
         return answer.body(Map.of("reference", submitted.reference()));
     }
+
+    /**
+     * Staff logging a letter that arrived earlier date it; the public (and the monitoring and auditor logins,
+     * which log nothing) are always received now.
+     */
+    static boolean mayDateReceipt(Authentication caller) {
+        return caller != null && caller.isAuthenticated() && caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.startsWith("GROUP_") && !NOT_LOGGING_COMPLAINTS.contains(a));
+    }
+
+    private static final java.util.Set<String> NOT_LOGGING_COMPLAINTS = java.util.Set.of("GROUP_monitoring",
+            "GROUP_auditors");
 
     @GetMapping("/{reference}")
     public ComplaintView get(@PathVariable String reference) {

@@ -1,6 +1,7 @@
 package uk.putitright.intake;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -20,13 +21,15 @@ public class ComplaintIntake {
     private final ComplaintRegister register;
     private final ComplaintProcess process;
     private final LandlordProperties landlords;
+    private final IntakeLimits limits;
     private final ZoneId zone;
 
     public ComplaintIntake(ComplaintRegister register, ComplaintProcess process, LandlordProperties landlords,
-                           WorkingDays workingDays) {
+                           WorkingDays workingDays, IntakeLimits limits) {
         this.register = register;
         this.process = process;
         this.landlords = landlords;
+        this.limits = limits;
         this.zone = workingDays.zone();
     }
 
@@ -82,6 +85,29 @@ public class ComplaintIntake {
         Complaint complaint = register.find(reference);
         process.send(complaint, message);
         return complaint;
+    }
+
+    /**
+     * A date staff give for a letter that arrived earlier (the API's rule; tests and demo data may register
+     * any date): never in the future, at most {@code max-backdating} ago and not before
+     * {@code earliest-received-on}. The deadlines and breaches run from this moment, so a date years back
+     * would breach every deadline at once.
+     */
+    public void checkReceivedAt(OffsetDateTime receivedAt) {
+        if (receivedAt == null) {
+            return;
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant given = receivedAt.toInstant();
+        if (given.isAfter(now)) {
+            throw new InvalidFieldException("receivedAt", "must not be in the future");
+        }
+        Instant earliest = limits.earliestReceivedOn().atStartOfDay(zone).toInstant();
+        Instant window = now.minus(limits.maxBackdating());
+        if (given.isBefore(window.isAfter(earliest) ? window : earliest)) {
+            throw new InvalidFieldException("receivedAt", "must be within the last " + limits.maxBackdating().toDays()
+                    + " days and not before " + limits.earliestReceivedOn());
+        }
     }
 
     /** We must be able to answer the customer the way they asked. */

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import uk.putitright.text.PlainText;
+import uk.putitright.text.TextRules.Kind;
 
 /**
  * What the public complaint form at {@code /complaint} posts. Field rules are checked here with Bean Validation;
@@ -18,46 +20,58 @@ public class PublicComplaintPageForm {
     /** CUSTOMER (the customer writes) or REPRESENTATIVE (someone writes on their behalf). */
     @NotBlank(message = "Tell us whether you are the customer or complaining on someone’s behalf")
     @Pattern(regexp = "CUSTOMER|REPRESENTATIVE", message = "Choose one of the options")
+    @PlainText(value = Kind.LINE, subject = "The answer")
     private String who = "CUSTOMER";
 
     @NotBlank(message = "Enter the customer’s full name")
     @Size(max = 200, message = "The name must be 200 characters or fewer")
+    @PlainText(value = Kind.NAME, subject = "The name")
     private String name;
 
     @Email(message = "Enter an email address in the right format, like name@example.com")
     @Size(max = 320, message = "The email address must be 320 characters or fewer")
+    @PlainText(value = Kind.LINE, subject = "The email address")
     private String email;
 
     @Size(max = 40, message = "The phone number must be 40 characters or fewer")
     @Pattern(regexp = "[0-9+() -]*", message = "Enter a phone number using only numbers, spaces, +, ( and )")
+    @PlainText(value = Kind.LINE, subject = "The phone number")
     private String phone;
 
     @Size(max = 450, message = "The address must be 450 characters or fewer")
+    @PlainText(value = Kind.ADDRESS, subject = "The address")
     private String address;
 
     @Pattern(regexp = "(" + POSTCODE + ")?", message = "Enter a UK postcode, like PE29 3QW")
+    @PlainText(value = Kind.LINE, subject = "The postcode")
     private String postcode;
 
     @NotBlank(message = "Choose how we should contact the customer")
     @Pattern(regexp = "EMAIL|POST|PHONE", message = "Choose email, post or phone")
+    @PlainText(value = Kind.LINE, subject = "The answer")
     private String preferredContact;
 
     @Size(max = 200, message = "Your name must be 200 characters or fewer")
+    @PlainText(value = Kind.NAME, subject = "Your name")
     private String representativeName;
 
     @Email(message = "Enter your email address in the right format, like name@example.com")
     @Size(max = 320, message = "Your email address must be 320 characters or fewer")
+    @PlainText(value = Kind.LINE, subject = "Your email address")
     private String representativeEmail;
 
     @Size(max = 40, message = "Your phone number must be 40 characters or fewer")
     @Pattern(regexp = "[0-9+() -]*", message = "Enter your phone number using only numbers, spaces, +, ( and )")
+    @PlainText(value = Kind.LINE, subject = "Your phone number")
     private String representativePhone;
 
     @NotBlank(message = "Tell us what your complaint is about")
     @Size(max = 4000, message = "The complaint must be 4000 characters or fewer")
+    @PlainText(value = Kind.FREE_TEXT, subject = "The complaint")
     private String summary;
 
     @Size(max = 2000, message = "What you would like us to do must be 2000 characters or fewer")
+    @PlainText(value = Kind.FREE_TEXT, subject = "What you would like us to do")
     private String desiredOutcome;
 
     boolean onBehalf() {

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
+import uk.putitright.text.PlainText;
+import uk.putitright.text.TextRules.Kind;
 
 /**
  * What the public compliments and comments form at {@code /complaint/feedback} posts. Field rules are checked
@@ -17,31 +19,39 @@ public class PublicFeedbackPageForm {
     /** COMPLIMENT or COMMENT. */
     @NotBlank(message = "Tell us whether this is a compliment or a comment")
     @Pattern(regexp = "COMPLIMENT|COMMENT", message = "Choose compliment or comment")
+    @PlainText(value = Kind.LINE, subject = "The answer")
     private String kind;
 
     @NotBlank(message = "Enter your full name")
     @Size(max = 200, message = "Your name must be 200 characters or fewer")
+    @PlainText(value = Kind.NAME, subject = "Your name")
     private String name;
 
     @Email(message = "Enter an email address in the right format, like name@example.com")
     @Size(max = 320, message = "The email address must be 320 characters or fewer")
+    @PlainText(value = Kind.LINE, subject = "The email address")
     private String email;
 
     @Size(max = 500, message = "The address must be 500 characters or fewer")
+    @PlainText(value = Kind.ADDRESS, subject = "The address")
     private String address;
 
     @NotBlank(message = "Choose how we should contact you")
     @Pattern(regexp = "EMAIL|POST|PHONE", message = "Choose email, post or phone")
+    @PlainText(value = Kind.LINE, subject = "The answer")
     private String preferredContact;
 
     @Size(max = 200, message = "The staff member's name must be 200 characters or fewer")
+    @PlainText(value = Kind.NAME, subject = "The staff member's name")
     private String staffMember;
 
     @Size(max = 64, message = "The team or service must be 64 characters or fewer")
+    @PlainText(value = Kind.LINE, subject = "The team or service")
     private String team;
 
     @NotBlank(message = "Tell us your compliment or comment")
     @Size(max = 4000, message = "Your compliment or comment must be 4000 characters or fewer")
+    @PlainText(value = Kind.FREE_TEXT, subject = "Your compliment or comment")
     private String text;
 
     boolean compliment() {

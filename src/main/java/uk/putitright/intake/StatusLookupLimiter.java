@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.OptionalLong;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import uk.putitright.security.SlidingWindowLimit;
 
 /**
  * At most {@code putitright.intake.max-failed-lookups-per-address} look-ups on the customer's status page that

@@ -4,15 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.OptionalLong;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import uk.putitright.security.SlidingWindowLimit;
 
 /**
  * At most {@code putitright.intake.max-submissions-per-address} new complaints per client address in a sliding
  * {@code submission-window}; more answer 429 with {@code Retry-After}. Only requests that would log a new
  * complaint count: invalid requests (400) and repeats answered from an idempotency key do not.
  *
- * <p>The address is {@code request.getRemoteAddr()}: {@code X-Forwarded-For} is trusted only if Spring's
- * {@code server.forward-headers-strategy} is configured behind a known proxy (then Tomcat rewrites the remote
- * address). The counts are in memory on each node: behind a load balancer with several nodes, each node
+ * <p>The address is {@code request.getRemoteAddr()}: Tomcat rewrites it from {@code X-Forwarded-For} only for
+ * requests from {@code putitright.security.trusted-proxies} (loopback by default), so a client cannot rotate
+ * the header to pass the limit. The counts are in memory on each node: behind a load balancer with several nodes, each node
  * counts separately (the effective limit is N times higher); a cluster needs a shared store (Redis, or a
  * table) instead.
  */

@@ -11,6 +11,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import uk.putitright.text.TextRules;
 
 /**
  * Well-formed XHTML (a Thymeleaf template's output) to PDF with openhtmltopdf, for letters, the complaint
@@ -54,10 +55,14 @@ public final class XhtmlPdf {
         }
     });
 
+    /**
+     * Parsed after dropping what XML cannot hold (control characters, non-characters): text stored before the
+     * input rules (uk.putitright.text) may contain them, and a letter must still print.
+     */
     public static Document parse(String xhtml) {
         DocumentBuilder parser = PARSERS.get();
         try {
-            return parser.parse(new InputSource(new StringReader(xhtml)));
+            return parser.parse(new InputSource(new StringReader(TextRules.printable(xhtml))));
         } catch (SAXException | IOException e) {
             throw new IllegalStateException("not well-formed XHTML: " + e.getMessage(), e);
         } finally {

@@ -2,6 +2,7 @@ package uk.putitright.tasklist;
 
 import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,6 +13,7 @@ import uk.putitright.complaint.ComplaintNoteRepository;
 import uk.putitright.process.FormVariables;
 import uk.putitright.process.ProcessNames;
 import uk.putitright.security.TaskAuthor;
+import uk.putitright.text.TextRules;
 
 /**
  * Runs when a user task completes: moves the free text the worker wrote into complaint notes and out of the
@@ -37,8 +39,23 @@ public class FreeTextListener implements TaskListener {
         }
     }
 
+    /** What staff typed follows the same character rules as the public's text (uk.putitright.text). */
+    private static void checkCharacters(DelegateExecution execution) {
+        for (String field : TYPED) {
+            if (execution.getVariable(field) instanceof String text) {
+                TextRules.problem(text, TextRules.Kind.FREE_TEXT).ifPresent(problem -> {
+                    throw new ProcessEngineException(field + " " + problem);
+                });
+            }
+        }
+    }
+
+    private static final java.util.Set<String> TYPED = java.util.stream.Stream.of(FormVariables.FREE_TEXT,
+            FormVariables.IMPROVEMENT).flatMap(java.util.Set::stream).collect(java.util.stream.Collectors.toSet());
+
     private void keepFreeText(DelegateTask task, Long complaintId) {
         DelegateExecution execution = task.getExecution();
+        checkCharacters(execution);
         String author = TaskAuthor.of(task);
         Map<String, String> latest = null;
         for (String field : FormVariables.FREE_TEXT) {

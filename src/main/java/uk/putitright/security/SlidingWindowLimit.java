@@ -1,4 +1,4 @@
-package uk.putitright.intake;
+package uk.putitright.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,17 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * At most {@code max} events per key (a client address) in a sliding {@code window}, counted in memory on this
- * node. Used by the public pages' and API's per-address limits; each refusal counts in
- * {@code putitright_requests_refused_total{limit}}, so the on-call engineer sees a script at work.
+ * node. Used by the public pages' and API's per-address limits and by the failed-login limits
+ * ({@link FailedLoginLimit}); each refusal counts in {@code putitright_requests_refused_total{limit}}, so the
+ * on-call engineer sees a script at work.
  */
-final class SlidingWindowLimit {
+public final class SlidingWindowLimit {
 
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
     private final int max;
     private final long windowNanos;
     private final Counter refused;
 
-    SlidingWindowLimit(String name, int max, Duration window, MeterRegistry meters) {
+    public SlidingWindowLimit(String name, int max, Duration window, MeterRegistry meters) {
         this.max = max;
         this.windowNanos = window.toNanos();
         this.refused = Counter.builder("putitright.requests.refused").tag("limit", name)
@@ -29,7 +30,7 @@ final class SlidingWindowLimit {
     }
 
     /** Counts one event for {@code key}: empty if allowed, else how many seconds until the next is allowed. */
-    OptionalLong tryAcquire(String key) {
+    public OptionalLong tryAcquire(String key) {
         long now = System.nanoTime();
         long[] retryAfter = {0};
         recent.compute(key, (k, times) -> {
@@ -53,19 +54,19 @@ final class SlidingWindowLimit {
     }
 
     /** Takes back the latest event counted for {@code key} (it turned out not to count). */
-    void refund(String key) {
+    public void refund(String key) {
         recent.computeIfPresent(key, (k, times) -> {
             times.pollLast();
             return times;
         });
     }
 
-    void reset() {
+    public void reset() {
         recent.clear();
     }
 
     /** Drops keys with no event in the window, so the map does not grow without bound. */
-    void evictIdle() {
+    public void evictIdle() {
         for (String key : recent.keySet()) {
             recent.computeIfPresent(key, (k, times) -> {
                 Long last = times.peekLast();

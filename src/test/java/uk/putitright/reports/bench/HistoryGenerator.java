@@ -41,19 +41,27 @@ public final class HistoryGenerator {
                 .migrate();
         try (Connection db = DriverManager.getConnection(url(DATABASE), USER, PASSWORD);
              Statement sql = db.createStatement()) {
-            sql.execute("set synchronous_commit = off");
-            sql.execute("set maintenance_work_mem = '256MB'");
-            sql.execute("select setseed(0.42)");
-            step(sql, "emptying", "truncate improvement_action, survey_response, audit_event, complaint_breach,"
-                    + " complaint_extension, complaint_note, letter, complaint cascade");
-            step(sql, "complaints", complaintsSql(complaints, onlyLandlord));
-            step(sql, "breaches", BREACHES);
-            step(sql, "extensions", EXTENSIONS);
-            step(sql, "survey responses", SURVEYS);
-            step(sql, "improvement actions", ACTIONS);
-            step(sql, "reference sequence", "select setval('complaint_reference_seq', (select max(id) from complaint))");
+            fill(sql, complaints, onlyLandlord);
             step(sql, "vacuum analyze", "vacuum analyze");
         }
+    }
+
+    /**
+     * Empties the complaint tables of a migrated PostgreSQL database and fills them with {@code complaints}
+     * complaints of history (all with {@code onlyLandlord} if not null). The load run's generator uses it too.
+     */
+    public static void fill(Statement sql, long complaints, String onlyLandlord) throws SQLException {
+        sql.execute("set synchronous_commit = off");
+        sql.execute("set maintenance_work_mem = '256MB'");
+        sql.execute("select setseed(0.42)");
+        step(sql, "emptying", "truncate improvement_action, survey_response, audit_event, complaint_breach,"
+                + " complaint_extension, complaint_note, letter, complaint cascade");
+        step(sql, "complaints", complaintsSql(complaints, onlyLandlord));
+        step(sql, "breaches", BREACHES);
+        step(sql, "extensions", EXTENSIONS);
+        step(sql, "survey responses", SURVEYS);
+        step(sql, "improvement actions", ACTIONS);
+        step(sql, "reference sequence", "select setval('complaint_reference_seq', (select max(id) from complaint))");
     }
 
     static String url(String database) {
@@ -70,7 +78,7 @@ public final class HistoryGenerator {
         }
     }
 
-    private static void step(Statement sql, String what, String statement) throws SQLException {
+    static void step(Statement sql, String what, String statement) throws SQLException {
         long started = System.nanoTime();
         sql.execute(statement);
         int rows = sql.getUpdateCount();

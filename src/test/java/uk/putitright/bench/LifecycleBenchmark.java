@@ -42,7 +42,8 @@ import uk.putitright.intake.ComplaintIntake;
  * shape in the same JVM and engine, on H2 and PostgreSQL, with 1 and 8 client threads. Not a test: run it with
  * {@code mvn -o -Pbench verify} (see the docs/benchmarks.md) or as a main class on the test
  * classpath. Options: {@code --db=h2|postgres|both --threads=1,8 --warmup=200 --seconds=10 --rounds=3
- * --pg=127.0.0.1:5432 --pg-user=postgres --pg-password=}.
+ * --pg=127.0.0.1:5432 --pg-user=postgres --pg-password= --commits=0}. With {@code --commits=N} (PostgreSQL) it
+ * first counts the database's commits (pg_stat_database.xact_commit) over N lifecycles of each, one thread.
  *
  * <p>Each client thread runs whole lifecycles one after another with the job executor off, executing the
  * lifecycle's jobs itself. Product and bare runs alternate (and swap order every round), so drift on a busy
@@ -65,6 +66,7 @@ public final class LifecycleBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("db", "both", "threads", "1,8", "warmup", "200",
                 "seconds", "10", "rounds", "3", "pg", "127.0.0.1:5432", "pg-user", "postgres", "pg-password", ""));
+        options.put("commits", "0");
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("options look like --name=value, not " + arg);
@@ -120,6 +122,11 @@ public final class LifecycleBenchmark {
                         warm.times.lifecycles, maxThreads, warm.seconds(), warm.failureNote());
             }
 
+            long commitLifecycles = Long.parseLong(options.get("commits"));
+            if (db.equals("postgres") && commitLifecycles > 0) {
+                countCommits(List.of(product, bare), commitLifecycles, context.getBean(JdbcTemplate.class));
+            }
+
             Map<String, Result> byConfig = new LinkedHashMap<>();
             for (int round = 1; round <= rounds; round++) {
                 for (int threads : threadCounts) {
@@ -139,6 +146,31 @@ public final class LifecycleBenchmark {
                 }
             }
             return List.copyOf(byConfig.values());
+        }
+    }
+
+    /**
+     * Commits per lifecycle, product and bare, one thread: the database's xact_commit before and after N
+     * lifecycles (the statistics reach pg_stat_database within a second of a backend going idle, hence the
+     * pauses; the reading's own query is one more commit, counted and taken off).
+     */
+    private void countCommits(List<Lifecycle> lifecycles, long count, JdbcTemplate jdbc) throws Exception {
+        String sql = "select xact_commit from pg_stat_database where datname = current_database()";
+        for (Lifecycle lifecycle : lifecycles) {
+            Thread.sleep(2000);
+            jdbc.execute("select pg_stat_clear_snapshot()");
+            long before = jdbc.queryForObject(sql, Long.class);
+            StepTimes times = new StepTimes();
+            for (long i = 0; i < count; i++) {
+                lifecycle.run(numbers.incrementAndGet(), times);
+            }
+            Thread.sleep(2000);
+            jdbc.execute("select pg_stat_clear_snapshot()");
+            long after = jdbc.queryForObject(sql, Long.class);
+            System.out.printf(Locale.ROOT, "   commits   %-7s %6.1f per lifecycle (xact_commit +%d over %d lifecycles),"
+                    + " %.1f jobs, %.1f task completions per lifecycle%n", lifecycle.name(),
+                    (after - before - 2.0) / count, after - before, count, (double) times.jobs / count,
+                    (double) times.taskCompletions / count);
         }
     }
 

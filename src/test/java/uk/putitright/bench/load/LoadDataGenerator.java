@@ -49,7 +49,8 @@ import uk.putitright.reports.bench.HistoryGenerator;
  *   by set-based SQL (PostgreSQL only) on both sides alike: through the engine they would take hours.</li>
  * </ul>
  * Options: {@code --side=product|bare|both --product-url=jdbc:... --bare-url=jdbc:... --db-user=postgres
- * --db-password= --open=10000 --closed=1000000 --history=100000 --days=20 --threads=2}. The application
+ * --db-password= --open=10000 --closed=1000000 --history=100000 --days=20 --threads=2 --fresh=true}
+ * ({@code --fresh=false --closed=0} adds open cases to a database made before). The application
  * contexts run with the job executor off; letter delivery instances the product's steps start are removed at
  * the end (their 2 to 4 letters a complaint would otherwise all be emailed when the run starts).
  */
@@ -64,10 +65,11 @@ public final class LoadDataGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("side", "both",
+        Map<String, String> options = new LinkedHashMap<>(Map.of("fresh", "true", "side", "both",
                 "product-url", "jdbc:postgresql://127.0.0.1:5432/putitright_load",
                 "bare-url", "jdbc:postgresql://127.0.0.1:5432/bare_load", "db-user", "postgres", "db-password", "",
-                "open", "10000", "closed", "1000000", "history", "100000", "days", "20", "threads", "2"));
+                "open", "10000", "closed", "1000000", "history", "100000", "days", "20"));
+        options.put("threads", "2");
         for (String arg : args) {
             String name = arg.startsWith("--") && arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : null;
             if (name == null || !options.containsKey(name)) {
@@ -390,7 +392,7 @@ public final class LoadDataGenerator {
 
     /** A fresh PostgreSQL database for each side (an H2 file is the caller's to delete). */
     private void recreateIfPostgres(String url) throws SQLException {
-        if (!isPostgres(url)) {
+        if (!isPostgres(url) || !Boolean.parseBoolean(options.get("fresh"))) {
             return;
         }
         String database = url.substring(url.lastIndexOf('/') + 1);

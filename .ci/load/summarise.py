@@ -1,45 +1,34 @@
-"""The load run's table from Gatling's report (js/stats.json): per call kind, for the product and the bare
+"""The load run's table from Gatling's report (its index.html statistics table): per call kind, for the product and the bare
 engine, requests, errors, p50/p95/p99 (Gatling's default percentiles 50, 75, 95, 99), the product's p95 as a
 ratio to its bare twin, and the issue's targets. Requests are named '<kind> | <side>' by the simulation.
 Usage: python3 summarise.py <gatling report dir>"""
-import json
 import pathlib
 import re
 import sys
 
 report = pathlib.Path(sys.argv[1])
-path = report / "js" / "stats.json"
-if path.exists():
-    stats = json.loads(path.read_text())
-else:  # stats.js: var stats = {...}; with the same object
-    text = (report / "js" / "stats.js").read_text()
-    stats = json.loads(text[text.index("{"):text.rindex("}") + 1])
-
+# Gatling 3.14 writes the statistics table into index.html: per request, col-2 total, col-4 KO, col-8 p50,
+# col-10 p95, col-11 p99 (its default percentiles 50, 75, 95, 99)
+html = (report / "index.html").read_text()
 rows = {}
-
-
-def walk(node):
-    for child in node.get("contents", {}).values():
-        if child.get("type") == "REQUEST":
-            name = child["name"]
-            redirect = re.search(r" Redirect \d+$", name)
-            base = name[:redirect.start()] if redirect else name
-            if " | " in base:
-                kind, side = base.rsplit(" | ", 1)
-                if redirect:
-                    kind += " (redirect)"
-                rows.setdefault(kind, {})[side] = child["stats"]
-        walk(child)
-
-
-walk(stats)
+for match in re.finditer(r'class="ellipsed-name">([^<]+)</span>(.*?)</tr>', html, re.S):
+    name, cells = match.group(1), match.group(2)
+    values = dict(re.findall(r'col-(\d+)">([^<]*)</td>', cells))
+    redirect = re.search(r" Redirect \d+$", name)
+    base = name[:redirect.start()] if redirect else name
+    if " | " not in base:
+        continue
+    kind, side = base.rsplit(" | ", 1)
+    if redirect:
+        kind += " (redirect)"
+    number = lambda col: int(values.get(col, "0").replace(",", "").replace("-", "") or 0)
+    rows.setdefault(kind, {})[side] = (number("2"), number("4"), number("8"), number("10"), number("11"))
 
 PUBLIC = ("public submission", "status page", "status look-up")
 
 
 def figures(s):
-    n = s["numberOfRequests"]
-    return n["total"], n["ko"], s["percentiles1"]["total"], s["percentiles3"]["total"], s["percentiles4"]["total"]
+    return s
 
 
 print("| call | product n | errors | p50 ms | p95 ms | p99 ms | bare n | errors | p50 ms | p95 ms | p99 ms "

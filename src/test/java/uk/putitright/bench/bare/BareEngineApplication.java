@@ -98,7 +98,8 @@ public class BareEngineApplication {
                         "refresh", true, "variables", List.of(Map.of("name", "reference", "label", "Reference"))));
                 filters.saveFilter(filter);
             }
-            for (String group : TASK_WORKERS) {
+            // shared with the groups that work tasks, as the product's are (not the auditors)
+            for (String group : TASK_WORKERS.subList(0, TASK_WORKERS.size() - 1)) {
                 grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
             }
         }

@@ -50,7 +50,8 @@ import uk.putitright.reports.bench.HistoryGenerator;
  * </ul>
  * Options: {@code --side=product|bare|both --product-url=jdbc:... --bare-url=jdbc:... --db-user=postgres
  * --db-password= --open=10000 --closed=1000000 --history=100000 --days=20 --threads=2 --fresh=true}
- * ({@code --fresh=false --closed=0} adds open cases to a database made before). The application
+ * ({@code --fresh=false --closed=0} adds open cases to a database made before; {@code --only=history} makes
+ * only the engine history, without starting an application). The application
  * contexts run with the job executor off; letter delivery instances the product's steps start are removed at
  * the end (their 2 to 4 letters a complaint would otherwise all be emailed when the run starts).
  */
@@ -70,6 +71,7 @@ public final class LoadDataGenerator {
                 "bare-url", "jdbc:postgresql://127.0.0.1:5432/bare_load", "db-user", "postgres", "db-password", "",
                 "open", "10000", "closed", "1000000", "history", "100000", "days", "20"));
         options.put("threads", "2");
+        options.put("only", "");
         for (String arg : args) {
             String name = arg.startsWith("--") && arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : null;
             if (name == null || !options.containsKey(name)) {
@@ -79,6 +81,10 @@ public final class LoadDataGenerator {
         }
         var generator = new LoadDataGenerator(options);
         String side = options.get("side");
+        if (options.get("only").equals("history")) {
+            generator.historyOnly(side);
+            System.exit(0);
+        }
         if (side.equals("product") || side.equals("both")) {
             generator.product();
         }
@@ -131,6 +137,30 @@ public final class LoadDataGenerator {
             }
         }
         System.out.printf("product data ready in %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * {@code --only=history}: no application, straight to the databases: the engine history of both sides, and
+     * the product's letter-delivery jobs suspended, for data whose open cases were made by a run that was
+     * stopped before its end (the suspension stands in for the removal such a run would have done).
+     */
+    private void historyOnly(String side) throws SQLException {
+        for (String which : side.equals("both") ? List.of("product", "bare") : List.of(side)) {
+            var dataSource = new org.postgresql.ds.PGSimpleDataSource();
+            dataSource.setUrl(options.get(which + "-url"));
+            dataSource.setUser(options.get("db-user"));
+            dataSource.setPassword(options.get("db-password"));
+            if (which.equals("product")) {
+                try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+                    step(sql, "letters not delivered", "update act_ru_job set suspension_state_ = 2"
+                            + " where process_def_key_ = 'letter-delivery'");
+                }
+                engineHistory(dataSource, "complaint",
+                        "(select reference from complaint where status <> 'OPEN' order by id limit %d)");
+            } else {
+                engineHistory(dataSource, "bare-complaint", "(select 'BARE-HIST-' || g from generate_series(1, %d) g)");
+            }
+        }
     }
 
     /** The letters of generated complaints are in the outbox; their delivery would email them all at the run's start. */
@@ -327,7 +357,7 @@ public final class LoadDataGenerator {
                         start_time_, end_time_, removal_time_, duration_, start_act_id_, end_act_id_,
                         root_proc_inst_id_, state_)
                     select 'hist-' || n, 'hist-' || n, key, '%1$s', '%2$s', started, started + interval '40 days',
-                        started + interval '40 days' + interval '2190 days', 40 * 86400000, 'StartEvent_ComplaintLogged',
+                        started + interval '40 days' + interval '2190 days', 40::bigint * 86400000, 'StartEvent_ComplaintLogged',
                         'EndEvent_ClosedAtStage1', 'hist-' || n, 'COMPLETED'
                     from (select row_number() over () as n, key,
                               localtimestamp - interval '1826 days' * random() - interval '40 days' as started

@@ -151,20 +151,20 @@ public final class LifecycleBenchmark {
 
     /**
      * Commits per lifecycle, product and bare, one thread: the database's xact_commit before and after N
-     * lifecycles (the statistics reach pg_stat_database within a second of a backend going idle, hence the
-     * pauses; the reading's own query is one more commit, counted and taken off).
+     * lifecycles (PostgreSQL 15 writes an idle backend's statistics to pg_stat_database up to 10 s late, hence
+     * the pauses of 11 s; the readings' own queries are two more commits, taken off).
      */
     private void countCommits(List<Lifecycle> lifecycles, long count, JdbcTemplate jdbc) throws Exception {
         String sql = "select xact_commit from pg_stat_database where datname = current_database()";
         for (Lifecycle lifecycle : lifecycles) {
-            Thread.sleep(2000);
+            Thread.sleep(11_000);
             jdbc.execute("select pg_stat_clear_snapshot()");
             long before = jdbc.queryForObject(sql, Long.class);
             StepTimes times = new StepTimes();
             for (long i = 0; i < count; i++) {
                 lifecycle.run(numbers.incrementAndGet(), times);
             }
-            Thread.sleep(2000);
+            Thread.sleep(11_000);
             jdbc.execute("select pg_stat_clear_snapshot()");
             long after = jdbc.queryForObject(sql, Long.class);
             System.out.printf(Locale.ROOT, "   commits   %-7s %6.1f per lifecycle (xact_commit +%d over %d lifecycles),"

@@ -95,7 +95,8 @@ public class DeploymentGate extends AbstractProcessEnginePlugin {
             Set<String> deadlines = Arrays.stream(DeadlineType.values()).map(DeadlineType::variable)
                     .collect(Collectors.toSet());
             deadlines.addAll(OTHER_WORKING_DAY_DATES);
-            current = new ModelCheck(new ExpressionAllowlist(steps(), context::containsBean), deadlines);
+            current = new ModelCheck(new ExpressionAllowlist(steps(), context::containsBean), deadlines,
+                    StepTemplates.fromClasspath());
             check = current;
         }
         return current;

@@ -49,10 +49,12 @@ final class ModelCheck {
 
     private final ExpressionAllowlist expressions;
     private final Set<String> deadlineVariables;
+    private final StepTemplates templates;
 
-    ModelCheck(ExpressionAllowlist expressions, Set<String> deadlineVariables) {
+    ModelCheck(ExpressionAllowlist expressions, Set<String> deadlineVariables, StepTemplates templates) {
         this.expressions = expressions;
         this.deadlineVariables = Set.copyOf(deadlineVariables);
+        this.templates = templates;
     }
 
     /**
@@ -84,7 +86,10 @@ final class ModelCheck {
         }
         for (FormUse use : formUses) {
             boolean here = formsHere.contains(use.formId());
-            if ("deployment".equals(use.binding()) && !here) {
+            if (!Set.of("latest", "deployment", "version").contains(use.binding())) {
+                problems.add(new ModelProblem(use.resource(), use.element(), "names the form \"" + use.formId()
+                        + "\" without a binding: set formRefBinding=\"latest\" (Modeler: Form, Binding: latest)"));
+            } else if ("deployment".equals(use.binding()) && !here) {
                 problems.add(new ModelProblem(use.resource(), use.element(), "uses the form \"" + use.formId()
                         + "\" of its own deployment (formRefBinding=\"deployment\"), but the form is not in this "
                         + "deployment: bind the latest form (formRefBinding=\"latest\") or deploy the form with it"));
@@ -189,16 +194,74 @@ final class ModelCheck {
                     formUses.add(new FormUse(name, id, formRef, camunda(element, "formRefBinding")));
                 }
             }
-            case "serviceTask", "sendTask" -> {
-                if (camunda(element, "delegateExpression").isBlank()) {
-                    problems.add(new ModelProblem(name, id, "service task that is not one of the application's "
-                            + "steps (apply one of the element templates in Modeler)"));
+            case "serviceTask", "sendTask" -> checkStep(name, id, element, camunda(element, "delegateExpression"),
+                    problems);
+            case "intermediateThrowEvent", "endEvent" -> {
+                String delegate = eventDelegate(element);
+                if (!delegate.isBlank()) {
+                    checkStep(name, id, element, delegate, problems);
                 }
             }
             case "timerEventDefinition" -> checkTimer(name, id, element, problems);
             default -> {
             }
         }
+    }
+
+    /**
+     * A step is one of the application's, applied from its element template, and each of its extension
+     * properties the template offers as a dropdown holds one of the dropdown's values.
+     */
+    private void checkStep(String name, String id, Element element, String delegate, List<ModelProblem> problems) {
+        String templateId = camunda(element, "modelerTemplate");
+        StepTemplates.StepTemplate template = templates.byId(templateId);
+        if (template == null) {
+            problems.add(new ModelProblem(name, id, (templateId.isBlank() ? "step without an element template"
+                    : "unknown element template \"" + templateId + "\"") + ": apply one of the Put It Right "
+                    + "templates in Modeler (" + String.join(", ", templates.all().keySet().stream().sorted()
+                    .map(t -> t.substring(StepTemplates.STEP_PREFIX.length())).toList()) + ")"));
+            return;
+        }
+        if (!delegate.replaceAll("\\s", "").equals("${" + template.step() + "}")) {
+            problems.add(new ModelProblem(name, id, "applies the template \"" + templateId + "\" but its "
+                    + "implementation is \"" + delegate + "\", not ${" + template.step() + "}: re-apply the template"));
+        }
+        Map<String, String> properties = extensionProperties(element);
+        for (var dropdown : template.choices().entrySet()) {
+            String value = properties.getOrDefault(dropdown.getKey(), "");
+            if (!dropdown.getValue().contains(value)) {
+                problems.add(new ModelProblem(name, id, value.isEmpty() ? "needs the property " + dropdown.getKey()
+                        : dropdown.getKey() + " \"" + value + "\" is not one of " + String.join(", ",
+                        dropdown.getValue().stream().filter(v -> !v.isEmpty()).toList())));
+            }
+        }
+    }
+
+    private static String eventDelegate(Element event) {
+        for (Node child = event.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element definition && definition.getLocalName().equals("messageEventDefinition")) {
+                return camunda(definition, "delegateExpression");
+            }
+        }
+        return "";
+    }
+
+    private static Map<String, String> extensionProperties(Element element) {
+        Map<String, String> properties = new java.util.HashMap<>();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element extensions && extensions.getLocalName().equals("extensionElements")) {
+                for (Node list = extensions.getFirstChild(); list != null; list = list.getNextSibling()) {
+                    if (list instanceof Element e && e.getLocalName().equals("properties")) {
+                        for (Node p = e.getFirstChild(); p != null; p = p.getNextSibling()) {
+                            if (p instanceof Element property && property.getLocalName().equals("property")) {
+                                properties.put(property.getAttribute("name"), property.getAttribute("value"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return properties;
     }
 
     private void checkTimer(String name, String id, Element timer, List<ModelProblem> problems) {

@@ -95,7 +95,7 @@ class DeploymentGateTest {
         String name = "gate-" + UUID.randomUUID();
         String model = process("gate-letter", """
                 <bpmn:serviceTask id="Task_SendAcknowledgement" name="Send acknowledgement" camunda:asyncBefore="true"
-                    camunda:delegateExpression="${createLetter}">
+                    camunda:modelerTemplate="uk.putitright.step.createLetter" camunda:delegateExpression="${createLetter}">
                   <bpmn:extensionElements><camunda:properties>
                     <camunda:property name="letterType" value="ACKNOWLEDGEMENT" />
                   </camunda:properties></bpmn:extensionElements>
@@ -192,6 +192,16 @@ class DeploymentGateTest {
                 </bpmn:intermediateCatchEvent>""");
         refusedBodies.put("Task_NoStep", """
                 <bpmn:serviceTask id="Task_NoStep" name="External" camunda:type="external" camunda:topic="t" />""");
+        refusedBodies.put("Task_NoTemplate", """
+                <bpmn:serviceTask id="Task_NoTemplate" name="No template" camunda:delegateExpression="${createLetter}" />""");
+        refusedBodies.put("Task_UnknownLetter", """
+                <bpmn:serviceTask id="Task_UnknownLetter" name="Unknown letter" camunda:modelerTemplate="uk.putitright.step.createLetter"
+                    camunda:delegateExpression="${createLetter}">
+                  <bpmn:extensionElements><camunda:properties><camunda:property name="letterType" value="LOVE_LETTER" />
+                  </camunda:properties></bpmn:extensionElements></bpmn:serviceTask>""");
+        refusedBodies.put("Task_WrongStep", """
+                <bpmn:serviceTask id="Task_WrongStep" name="Wrong step" camunda:modelerTemplate="uk.putitright.step.recordConsent"
+                    camunda:delegateExpression="${createLetter}" />""");
         for (var body : refusedBodies.entrySet()) {
             String name = "gate-refused-" + body.getKey();
             HttpResponse<String> response = deploy(OWNER, name, Map.of("refused.bpmn", process("gate-refused", body.getValue())));

@@ -203,6 +203,12 @@ final class ModelCheck {
                 }
             }
             case "timerEventDefinition" -> checkTimer(name, id, element, problems);
+            case "callActivity" -> {
+                if (camunda(element, "calledElementBinding").isBlank()) {
+                    problems.add(new ModelProblem(name, id, "call activity without a binding: choose which version "
+                            + "of the called process it starts (calledElementBinding, normally \"latest\")"));
+                }
+            }
             default -> {
             }
         }

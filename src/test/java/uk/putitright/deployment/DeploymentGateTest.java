@@ -202,6 +202,11 @@ class DeploymentGateTest {
         refusedBodies.put("Task_WrongStep", """
                 <bpmn:serviceTask id="Task_WrongStep" name="Wrong step" camunda:modelerTemplate="uk.putitright.step.recordConsent"
                     camunda:delegateExpression="${createLetter}" />""");
+        refusedBodies.put("Task_BoundToDeployment", """
+                <bpmn:userTask id="Task_BoundToDeployment" name="Bound to its deployment" camunda:formRef="form-log-comment"
+                    camunda:formRefBinding="deployment" camunda:candidateGroups="advocacy" />""");
+        refusedBodies.put("CallActivity_NoBinding", """
+                <bpmn:callActivity id="CallActivity_NoBinding" name="Stage 1" calledElement="stage-1" />""");
         for (var body : refusedBodies.entrySet()) {
             String name = "gate-refused-" + body.getKey();
             HttpResponse<String> response = deploy(OWNER, name, Map.of("refused.bpmn", process("gate-refused", body.getValue())));

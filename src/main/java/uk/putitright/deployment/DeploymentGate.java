@@ -19,9 +19,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import uk.putitright.complaint.DeadlineType;
+import uk.putitright.process.TaskRole;
 
 /**
  * Checks every deployment made on behalf of a user (engine REST from Modeler, Cockpit, any API) inside the
@@ -61,17 +64,35 @@ public class DeploymentGate extends AbstractProcessEnginePlugin {
         for (ResourceEntity resource : deployment.getResources().values()) {
             resources.put(resource.getName(), resource.getBytes());
         }
-        Predicate<String> formDeployed = id -> command.getCamundaFormDefinitionManager()
-                .findLatestDefinitionByKey(id) != null;
-        List<ModelProblem> problems = check(resources, formDeployed);
+        List<ModelProblem> problems = check(resources, command);
         if (!problems.isEmpty()) {
             throw new ModelRefusedException(problems);
         }
     }
 
-    /** Everything wrong with these resources deployed together by a member of staff. */
-    public List<ModelProblem> check(Map<String, byte[]> resources, Predicate<String> formDeployed) {
-        return modelCheck().check(resources, formDeployed);
+    /**
+     * Everything wrong with these resources deployed together by a member of staff, compared with what is
+     * deployed (read in the given command: the forms there are, the task roles of each latest process).
+     */
+    public List<ModelProblem> check(Map<String, byte[]> resources, CommandContext command) {
+        Predicate<String> formDeployed = id -> command.getCamundaFormDefinitionManager()
+                .findLatestDefinitionByKey(id) != null;
+        return modelCheck().check(resources, formDeployed, key -> deployedTaskRoles(command, key));
+    }
+
+    /** The task roles of the latest deployed version of a process (none if it is new). */
+    private static Set<String> deployedTaskRoles(CommandContext command, String processKey) {
+        var latest = command.getProcessDefinitionManager().findLatestProcessDefinitionByKey(processKey);
+        if (latest == null) {
+            return Set.of();
+        }
+        BpmnModelInstance model = Context.getProcessEngineConfiguration().getDeploymentCache()
+                .findBpmnModelInstanceForProcessDefinition(latest.getId());
+        Set<String> roles = new TreeSet<>();
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            TaskRole.of(task).ifPresent(role -> roles.add(role.name()));
+        }
+        return roles;
     }
 
     /** The bean names of the application's steps: its delegates and listeners. */

@@ -87,8 +87,7 @@ class DeploymentRequestFilter extends OncePerRequestFilter {
             return;
         }
         List<ModelProblem> problems = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                .getCommandExecutorTxRequired().execute(command -> gate.check(resources,
-                        id -> command.getCamundaFormDefinitionManager().findLatestDefinitionByKey(id) != null));
+                .getCommandExecutorTxRequired().execute(command -> gate.check(resources, command));
         if (!problems.isEmpty()) {
             problem(response, 400, "Deployment refused", problems.size() == 1 ? problems.get(0).toString()
                     : problems.size() + " problems, listed in errors", problems);

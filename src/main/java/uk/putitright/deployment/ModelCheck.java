@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +19,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.dmn.Dmn;
+import uk.putitright.process.TaskRole;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -63,15 +67,18 @@ final class ModelCheck {
      * @param formDeployed whether a Camunda Form with this id is already deployed (a task of this deployment
      *                     that binds the latest form may use it)
      */
-    List<ModelProblem> check(Map<String, byte[]> resources, Predicate<String> formDeployed) {
+    List<ModelProblem> check(Map<String, byte[]> resources, Predicate<String> formDeployed,
+            Function<String, Set<String>> deployedTaskRoles) {
         List<ModelProblem> problems = new ArrayList<>();
+        Map<String, Set<String>> taskRoles = new LinkedHashMap<>();
+        Map<String, String> processResource = new LinkedHashMap<>();
         Set<String> formsHere = new HashSet<>();
         List<FormUse> formUses = new ArrayList<>();
         for (var resource : resources.entrySet()) {
             String name = resource.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
-                checkBpmn(name, resource.getValue(), problems, formUses);
+                checkBpmn(name, resource.getValue(), problems, formUses, taskRoles, processResource);
             } else if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
                 checkDmn(name, resource.getValue(), problems);
             } else if (lower.endsWith(".form")) {
@@ -82,6 +89,16 @@ final class ModelCheck {
             } else {
                 problems.add(new ModelProblem(name, "", "only BPMN (.bpmn), DMN (.dmn) and Camunda Forms (.form) "
                         + "files may be deployed"));
+            }
+        }
+        for (var process : taskRoles.entrySet()) {
+            Set<String> dropped = new java.util.TreeSet<>(deployedTaskRoles.apply(process.getKey()));
+            dropped.removeAll(process.getValue());
+            for (String role : dropped) {
+                problems.add(new ModelProblem(processResource.get(process.getKey()), process.getKey(), "no task has "
+                        + "the task role " + role + " any more, which the deployed version has (the rules in Java "
+                        + "find the task by it): give the task that does this job the extension property taskRole = "
+                        + role + " (Modeler: the user-task template's Task role)"));
             }
         }
         for (FormUse use : formUses) {
@@ -104,7 +121,8 @@ final class ModelCheck {
     private record FormUse(String resource, String element, String formId, String binding) {
     }
 
-    private void checkBpmn(String name, byte[] content, List<ModelProblem> problems, List<FormUse> formUses) {
+    private void checkBpmn(String name, byte[] content, List<ModelProblem> problems, List<FormUse> formUses,
+            Map<String, Set<String>> taskRoles, Map<String, String> processResource) {
         Document document = parse(name, content, problems);
         if (document == null) {
             return;
@@ -116,6 +134,34 @@ final class ModelCheck {
             return;
         }
         walkBpmn(name, document.getDocumentElement(), problems, formUses);
+        collectTaskRoles(name, document.getDocumentElement(), null, taskRoles, processResource, problems);
+    }
+
+    /** The task roles (extension property taskRole) of each process in the model, refusing unknown ones. */
+    private void collectTaskRoles(String name, Element element, String processId, Map<String, Set<String>> taskRoles,
+            Map<String, String> processResource, List<ModelProblem> problems) {
+        String process = processId;
+        if (BPMN.equals(element.getNamespaceURI()) && element.getLocalName().equals("process")) {
+            process = element.getAttribute("id");
+            taskRoles.computeIfAbsent(process, id -> new java.util.TreeSet<>());
+            processResource.put(process, name);
+        }
+        if (process != null && BPMN.equals(element.getNamespaceURI()) && element.getLocalName().equals("userTask")) {
+            String role = extensionProperties(element).get(TaskRole.PROPERTY);
+            if (role != null && !role.isBlank()) {
+                if (Arrays.stream(TaskRole.values()).map(Enum::name).noneMatch(role.strip()::equals)) {
+                    problems.add(new ModelProblem(name, elementId(element), "task role \"" + role + "\" is not one "
+                            + "of " + Arrays.toString(TaskRole.values())));
+                } else {
+                    taskRoles.get(process).add(role.strip());
+                }
+            }
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                collectTaskRoles(name, childElement, process, taskRoles, processResource, problems);
+            }
+        }
     }
 
     private void walkBpmn(String name, Element element, List<ModelProblem> problems, List<FormUse> formUses) {

@@ -56,6 +56,7 @@ class DeploymentGateTest {
     @Autowired RepositoryService repository;
     @Autowired DeploymentGate gate;
     @Autowired AuthorizationService authorizations;
+    @Autowired org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -87,7 +88,9 @@ class DeploymentGateTest {
             }
         }
         assertThat(resources).hasSizeGreaterThan(25);
-        assertThat(gate.check(resources, id -> false)).isEmpty();
+        List<ModelProblem> problems = engineConfiguration.getCommandExecutorTxRequired()
+                .execute(command -> gate.check(resources, command));
+        assertThat(problems).isEmpty();
     }
 
     @Test
@@ -231,6 +234,24 @@ class DeploymentGateTest {
     }
 
     @Test
+    void aVersionThatDropsATaskRoleTheRulesNeedIsRefused() throws Exception {
+        String stage2 = new String(new PathMatchingResourcePatternResolver().getResource("classpath:processes/stage-2.bpmn")
+                .getContentAsByteArray(), StandardCharsets.UTF_8);
+        String withoutSignOffRole = stage2.replace("<camunda:property name=\"taskRole\" value=\"STAGE_2_SIGN_OFF\" />", "");
+        assertThat(withoutSignOffRole).isNotEqualTo(stage2);
+        HttpResponse<String> refused = deploy(OWNER, "gate-roles", Map.of("stage-2.bpmn", withoutSignOffRole));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(elements(refused)).containsExactly("stage-2");
+        assertThat(refused.body()).contains("STAGE_2_SIGN_OFF");
+
+        HttpResponse<String> unknown = deploy(OWNER, "gate-roles", Map.of("stage-2.bpmn", stage2.replace(
+                "value=\"STAGE_2_SIGN_OFF\"", "value=\"DIRECTOR_SIGN_OFF\"")));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(elements(unknown)).contains("Task_SignOffStage2Response");
+        assertThat(repository.createDeploymentQuery().deploymentName("gate-roles").count()).isZero();
+    }
+
+    @Test
     void onlyProcessOwnersAndAdministratorsDeploy() throws Exception {
         String model = process("gate-who", "");
         for (String user : List.of(CUSTOMER_SERVICE, AUDITOR)) {
@@ -256,10 +277,10 @@ class DeploymentGateTest {
         assertThat(repository.createDeploymentQuery().deploymentName("gate-java").count()).isZero();
     }
 
-    /** A shell command through the expression language, as measured before the gate. */
+    /** A shell command through the expression language, as measured before the gate (waiting for it to end). */
     private static String shell(Path marker) {
         return "${\"\".getClass().forName(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null)"
-                + ".exec(\"touch " + marker + "\")}";
+                + ".exec(\"touch " + marker + "\").waitFor()}";
     }
 
     private static String process(String key, String body) {

@@ -22,6 +22,7 @@ import uk.putitright.complaint.ComplaintStatus;
 import uk.putitright.complaint.DeadlineType;
 import uk.putitright.complaint.Stage;
 import uk.putitright.letters.LetterType;
+import uk.putitright.process.TaskRole;
 import uk.putitright.tasklist.Role;
 
 /**
@@ -63,6 +64,8 @@ class ElementTemplatesTest {
                     .containsAll(Arrays.stream(Role.values()).map(Role::groupId).toList());
             assertThat(propertyChoices(template, "camunda:dueDate")).as(file).containsAll(Arrays.stream(
                     DeadlineType.values()).map(d -> "${" + d.variable() + "}").toList());
+            assertThat(propertyChoices(template, "taskRole")).as(file)
+                    .containsExactlyInAnyOrderElementsOf(optional(TaskRole.values()));
         }
     }
 

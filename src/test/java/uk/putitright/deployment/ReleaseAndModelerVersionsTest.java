@@ -117,6 +117,42 @@ class ReleaseAndModelerVersionsTest extends ProcessTestSupport {
         assertThat(forms.getDeployedTaskForm(task(reference, "Task_InvestigateComplaint").getId())).isNotNull();
     }
 
+    @Test
+    void renamingTheStage2TasksInModelerKeepsFourEyesBecauseTheRulesFindTasksByTheirRole() {
+        Map<String, byte[]> jar = release.releaseFiles();
+        String stage2 = text(jar, file(jar, "stage-2.bpmn")).replace("Task_ReviewComplaint", "Task_SeniorReview")
+                .replace("Task_SignOffStage2Response", "Task_DirectorSignOff");
+        ensureUser(OWNER, "process-owners");
+        identity.setAuthentication(OWNER, List.of("process-owners"));
+        deployments.add(engine.getRepositoryService().createDeployment().name("stage-2").source("Camunda Modeler")
+                .addString("stage-2.bpmn", stage2).deploy().getId());
+        identity.clearAuthentication();
+
+        ensureUser("sao.rename", "senior-advocacy");
+        ensureUser("sao.rename", "directors");
+        ensureUser("dir.rename", "directors");
+        String ref = logComplaint("housing-plus", null, false);
+        complete(ref, "Task_AcknowledgeComplaint");
+        complete(ref, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND",
+                "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
+        send(ref, uk.putitright.process.CustomerMessage.ESCALATE);
+        complete(ref, "Task_AcknowledgeStage2");
+        identity.setAuthentication("sao.rename", List.of("senior-advocacy", "directors"));
+        // the outcome check still applies to the renamed review task
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(task(ref, "Task_SeniorReview").getId(),
+                Map.of("stage2Decision", "RESPOND"))).hasMessageContaining("Write your findings");
+        tasks.complete(task(ref, "Task_SeniorReview").getId(), Map.of("stage2Decision", "RESPOND",
+                "stage2Findings", "Repairs were late; we apologise.", "stage2Outcome", "UPHELD"));
+        identity.clearAuthentication();
+        executeDueJobs();
+
+        String signOff = task(ref, "Task_DirectorSignOff").getId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.claim(signOff, "sao.rename"))
+                .hasMessageContaining("Four-eyes rule");
+        tasks.claim(signOff, "dir.rename");
+        assertThat(tasks.createTaskQuery().taskId(signOff).singleResult().getAssignee()).isEqualTo("dir.rename");
+    }
+
     private String latestPolicyDeployment() {
         return engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("complaint-policy")
                 .latestVersion().singleResult().getDeploymentId();

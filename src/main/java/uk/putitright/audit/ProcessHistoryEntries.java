@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricIncident;
@@ -21,9 +22,11 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.springframework.stereotype.Component;
 import uk.putitright.audit.TimelineEntry.Kind;
 import uk.putitright.complaint.Complaint;
+import uk.putitright.process.TaskRole;
 
 /**
  * The timeline entries the process engine's history holds for one complaint: every process instance of it
@@ -33,13 +36,22 @@ import uk.putitright.complaint.Complaint;
 @Component
 class ProcessHistoryEntries {
 
-    /** The put-it-right task: its end is when the informal stage's deadline was met. */
-    static final String PUT_IT_RIGHT_TASK = "Task_PutItRight";
-
     private final HistoryService history;
+    private final RepositoryService repository;
 
-    ProcessHistoryEntries(HistoryService history) {
+    ProcessHistoryEntries(HistoryService history, RepositoryService repository) {
         this.history = history;
+        this.repository = repository;
+    }
+
+    /** Whether the activity is the put-it-right task (TaskRole in its model), whose end met the informal deadline. */
+    private boolean isPutItRight(HistoricActivityInstance activity) {
+        if (!"userTask".equals(activity.getActivityType())) {
+            return false;
+        }
+        BaseElement element = repository.getBpmnModelInstance(activity.getProcessDefinitionId())
+                .getModelElementById(activity.getActivityId());
+        return TaskRole.of(element).orElse(null) == TaskRole.PUT_IT_RIGHT;
     }
 
     /** The entries, and when the informal stage's task ended (null if it never did). */
@@ -63,8 +75,7 @@ class ProcessHistoryEntries {
                 if (entry != null) {
                     entries.add(entry);
                 }
-                if (PUT_IT_RIGHT_TASK.equals(activity.getActivityId()) && activity.getEndTime() != null
-                        && !activity.isCanceled()) {
+                if (activity.getEndTime() != null && !activity.isCanceled() && isPutItRight(activity)) {
                     informalStageEndedAt = instant(activity.getEndTime());
                 }
             }

@@ -12,11 +12,11 @@ public final class ResponseTasks {
 
     /** The stage a completing task answers, empty when it is not (or not this time) a response. */
     public static Optional<Stage> answeredStage(DelegateTask task) {
-        return Optional.ofNullable(switch (task.getTaskDefinitionKey()) {
-            case "Task_InvestigateComplaint" -> "RESPOND".equals(task.getVariable("stage1Decision")) ? Stage.STAGE_1 : null;
-            case "Task_ReviewComplaint" -> "RESPOND".equals(task.getVariable("stage2Decision")) ? Stage.STAGE_2 : null;
-            case "Task_CompleteExtendedInvestigation" -> Stage.STAGE_1;
-            case "Task_CompleteExtendedReview" -> Stage.STAGE_2;
+        return TaskRole.of(task).map(role -> switch (role) {
+            case STAGE_1_INVESTIGATION -> "RESPOND".equals(task.getVariable("stage1Decision")) ? Stage.STAGE_1 : null;
+            case STAGE_2_REVIEW -> "RESPOND".equals(task.getVariable("stage2Decision")) ? Stage.STAGE_2 : null;
+            case STAGE_1_EXTENDED_RESPONSE -> Stage.STAGE_1;
+            case STAGE_2_EXTENDED_RESPONSE -> Stage.STAGE_2;
             default -> null;
         });
     }

@@ -66,6 +66,9 @@ class SecurityConfig {
     static final String[] SELF_ASSESSMENT_EDITORS = groups("complaints-officer");
     /** Who may record the governing body's approval. */
     static final String[] SELF_ASSESSMENT_APPROVERS = groups("directors", "complaints-officer");
+    /** Who may see how the deployed models differ from the release, and who may change that (migrate). */
+    static final String[] PROCESS_OWNER_PAGES = groups("process-owners", "auditors", StaffGroups.ADMINISTRATORS);
+    static final String[] PROCESS_OWNERS = groups("process-owners", StaffGroups.ADMINISTRATORS);
     /** Who may erase a customer's personal data on request. */
     static final String[] DATA_ERASERS = groups("process-owners", StaffGroups.ADMINISTRATORS);
     /** Who records what a customer asks by phone or letter (escalation, withdrawal, ...) and survey answers. */
@@ -118,6 +121,8 @@ class SecurityConfig {
                                 "/api/complaints/*/timeline.csv", "/api/complaints/*/timeline.pdf",
                                 "/audit/complaints/*", "/api/improvement-actions")
                             .hasAnyAuthority(staff)
+                        .requestMatchers(HttpMethod.GET, "/api/process-owners/**").hasAnyAuthority(PROCESS_OWNER_PAGES)
+                        .requestMatchers("/api/process-owners/**").hasAnyAuthority(PROCESS_OWNERS)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Put It Right"))
                 .authenticationManager(new ProviderManager(users))

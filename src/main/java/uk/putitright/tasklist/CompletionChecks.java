@@ -14,6 +14,7 @@ import uk.putitright.complaint.Stage;
 import uk.putitright.process.ExtensionRules;
 import uk.putitright.process.ProcessNames;
 import uk.putitright.process.ResponseTasks;
+import uk.putitright.process.TaskRole;
 
 /**
  * Rules a form alone cannot enforce, checked as the worker completes the task so Tasklist shows the
@@ -40,15 +41,13 @@ public class CompletionChecks implements TaskListener {
     public void notify(DelegateTask task) {
         Optional<Stage> answered = ResponseTasks.answeredStage(task);
         try {
-            if ("EXTEND".equals(task.getVariable("stage1Decision"))
-                    && "Task_InvestigateComplaint".equals(task.getTaskDefinitionKey())) {
+            if ("EXTEND".equals(task.getVariable("stage1Decision")) && TaskRole.STAGE_1_INVESTIGATION.is(task)) {
                 checkExtension(task, DeadlineType.STAGE_1_RESPONSE);
-            } else if ("EXTEND".equals(task.getVariable("stage2Decision"))
-                    && "Task_ReviewComplaint".equals(task.getTaskDefinitionKey())) {
+            } else if ("EXTEND".equals(task.getVariable("stage2Decision")) && TaskRole.STAGE_2_REVIEW.is(task)) {
                 checkExtension(task, DeadlineType.STAGE_2_RESPONSE);
             } else if (answered.isPresent()) {
                 checkDecision(task, answered.get() == Stage.STAGE_1 ? "stage1" : "stage2");
-            } else if (FourEyesRule.SIGN_OFF_TASK.equals(task.getTaskDefinitionKey())
+            } else if (TaskRole.STAGE_2_SIGN_OFF.is(task)
                     && Boolean.FALSE.equals(task.getVariable("signOffApproved"))) {
                 Object comment = task.getExecution().getVariable("signOffComment");
                 if (comment == null || comment.toString().isBlank()) {

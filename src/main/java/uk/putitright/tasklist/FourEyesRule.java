@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.putitright.process.TaskRole;
 import uk.putitright.security.TaskAuthor;
 
 /**
@@ -15,15 +16,16 @@ import uk.putitright.security.TaskAuthor;
 public class FourEyesRule implements TaskListener {
 
     static final String AUTHOR_VARIABLE = "stage2ResponseAuthor";
-    static final Set<String> RESPONSE_TASKS = Set.of("Task_ReviewComplaint", "Task_CompleteExtendedReview");
-    static final String SIGN_OFF_TASK = "Task_SignOffStage2Response";
+    /** The tasks (by their role in the model, TaskRole) that write the Stage 2 response. */
+    static final Set<TaskRole> RESPONSE_TASKS = Set.of(TaskRole.STAGE_2_REVIEW, TaskRole.STAGE_2_EXTENDED_RESPONSE);
 
     @Override
     public void notify(DelegateTask task) {
         String event = task.getEventName();
-        if (RESPONSE_TASKS.contains(task.getTaskDefinitionKey()) && EVENTNAME_COMPLETE.equals(event)) {
+        TaskRole role = TaskRole.of(task).orElse(null);
+        if (role != null && RESPONSE_TASKS.contains(role) && EVENTNAME_COMPLETE.equals(event)) {
             task.setVariable(AUTHOR_VARIABLE, TaskAuthor.of(task));
-        } else if (SIGN_OFF_TASK.equals(task.getTaskDefinitionKey())) {
+        } else if (role == TaskRole.STAGE_2_SIGN_OFF) {
             String author = (String) task.getVariable(AUTHOR_VARIABLE);
             String user = EVENTNAME_ASSIGNMENT.equals(event) ? task.getAssignee() : TaskAuthor.of(task);
             if (author != null && author.equals(user)

@@ -238,7 +238,8 @@ class SecurityHardeningTest {
                   <process id="security-probe" isExecutable="true" camunda:historyTimeToLive="1">
                     <startEvent id="start"/>
                     <sequenceFlow id="toWait" sourceRef="start" targetRef="wait"/>
-                    <userTask id="wait"/>
+                    <userTask id="wait" camunda:formRef="form-log-comment" camunda:formRefBinding="latest"
+                        camunda:candidateGroups="customer-service"/>
                   </process>
                 </definitions>
                 """;

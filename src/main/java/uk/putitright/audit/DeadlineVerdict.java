@@ -51,13 +51,7 @@ public record DeadlineVerdict(DeadlineType deadline, Instant dueAt, Instant done
      * informal stage, whose end is only in the process history.
      */
     public static Instant milestone(Complaint complaint, DeadlineType type) {
-        return switch (type) {
-            case ACKNOWLEDGEMENT -> complaint.getAcknowledgedAt();
-            case STAGE_1_RESPONSE -> complaint.getStage1RespondedAt();
-            case STAGE_2_ACKNOWLEDGEMENT -> complaint.getStage2AcknowledgedAt();
-            case STAGE_2_RESPONSE -> complaint.getFinalResponseAt();
-            default -> null;
-        };
+        return complaint.doneAt(type);
     }
 
     /**

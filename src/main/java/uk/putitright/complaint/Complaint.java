@@ -10,6 +10,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -147,6 +149,25 @@ public class Complaint {
 
     @Embedded
     private Deadlines deadlines = new Deadlines();
+
+    /** Derived from the contact details on every save (CustomerSearchKeys); null once erased. */
+    @Column(name = "search_text", length = 2000)
+    private String searchText;
+    @Column(name = "search_name", length = 400)
+    private String searchName;
+    @Column(name = "search_postcode", length = 10)
+    private String searchPostcode;
+    @Column(name = "search_phone", length = 20)
+    private String searchPhone;
+    @Column(name = "search_email", length = 320)
+    private String searchEmail;
+
+    /** The landlord's earliest deadline not yet met while open, derived on every save (the case list's order). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "next_deadline", length = 40)
+    private DeadlineType nextDeadline;
+    @Column(name = "next_deadline_at")
+    private Instant nextDeadlineAt;
 
     @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("recordedAt")
@@ -307,6 +328,64 @@ public class Complaint {
     }
 
     public static final String ERASED = "[erased]";
+
+    /** The landlord's own deadlines, in the order a complaint meets them. */
+    public static final List<DeadlineType> LANDLORD_DEADLINES = List.of(DeadlineType.ACKNOWLEDGEMENT,
+            DeadlineType.INFORMAL_RESOLUTION, DeadlineType.STAGE_1_RESPONSE, DeadlineType.STAGE_2_ACKNOWLEDGEMENT,
+            DeadlineType.STAGE_2_RESPONSE);
+
+    @PrePersist
+    @PreUpdate
+    void deriveSearchKeysAndNextDeadline() {
+        CustomerSearchKeys.Keys keys = isAnonymised() ? CustomerSearchKeys.Keys.NONE
+                : CustomerSearchKeys.of(customer, representative);
+        searchText = keys.text();
+        searchName = keys.name();
+        searchPostcode = keys.postcode();
+        searchPhone = keys.phone();
+        searchEmail = keys.email();
+        nextDeadline = null;
+        nextDeadlineAt = null;
+        if (isOpen()) {
+            for (DeadlineType type : LANDLORD_DEADLINES) {
+                Instant due = getDeadlines().get(type);
+                if (due != null && !isDone(type) && (nextDeadlineAt == null || due.isBefore(nextDeadlineAt))) {
+                    nextDeadline = type;
+                    nextDeadlineAt = due;
+                }
+            }
+        }
+    }
+
+    /**
+     * When the complaint record says the deadline's step was done; null when not done, and always for the
+     * informal stage, whose end is only in the process history.
+     */
+    public Instant doneAt(DeadlineType type) {
+        return switch (type) {
+            case ACKNOWLEDGEMENT -> acknowledgedAt;
+            case STAGE_1_RESPONSE -> stage1RespondedAt;
+            case STAGE_2_ACKNOWLEDGEMENT -> stage2AcknowledgedAt;
+            case STAGE_2_RESPONSE -> finalResponseAt;
+            default -> null;
+        };
+    }
+
+    /** Done by the record, the informal stage once Stage 1 began (its end is only in the process history). */
+    private boolean isDone(DeadlineType type) {
+        if (type == DeadlineType.INFORMAL_RESOLUTION) {
+            return stage != Stage.INTAKE && stage != Stage.PUT_IT_RIGHT;
+        }
+        return doneAt(type) != null;
+    }
+
+    public DeadlineType getNextDeadline() {
+        return nextDeadline;
+    }
+
+    public Instant getNextDeadlineAt() {
+        return nextDeadlineAt;
+    }
 
     public Long getId() {
         return id;

@@ -23,7 +23,9 @@ public final class FormVariables {
             "stage2Reason", "stage2DesiredOutcome", "stage2ContactNote",
             "stage2Findings", "stage2Remedy", "stage2OutstandingActions", "signOffComment",
             "breachReviewNote", "icpReferralNote", "icpRecommendations",
-            "designatedPersonName", "designatedPersonResponse", "ombudsmanResponse");
+            "designatedPersonName", "designatedPersonResponse", "ombudsmanResponse",
+            // a phone call, email or visit recorded on the case page (cases.CaseContacts)
+            "customerContact");
 
     /** Decisions the gateways and reports need as variables, also kept as notes for the letters. */
     public static final Set<String> DECISIONS = Set.of("stage1Outcome", "stage2Outcome", "icpOutcome");

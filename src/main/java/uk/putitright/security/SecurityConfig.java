@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -92,7 +93,12 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, CamundaIdentityAuthenticationProvider users, IdentityService identity,
                             StaffGroups staffGroups) throws Exception {
         String[] staff = groups(staffGroupIds(staffGroups).toArray(String[]::new));
-        return http.securityMatcher("/api/**", "/audit/**")
+        // the case workspace (issue 15): staff read cases; every staff role but the auditors records a contact
+        String[] contactRecorders = java.util.Arrays.stream(staff).filter(g -> !g.equals("GROUP_auditors"))
+                .toArray(String[]::new);
+        return http.securityMatcher("/api/**", "/audit/**", "/cases", "/cases/**")
+                // the Tasklist login's session counts too; its changes need Camunda's CSRF token
+                .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
@@ -123,6 +129,9 @@ class SecurityConfig {
                             .hasAnyAuthority(staff)
                         .requestMatchers(HttpMethod.GET, "/api/process-owners/**").hasAnyAuthority(PROCESS_OWNER_PAGES)
                         .requestMatchers("/api/process-owners/**").hasAnyAuthority(PROCESS_OWNERS)
+                        .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/*/case",
+                                "/api/cases/by-task/*", "/cases", "/cases/*").hasAnyAuthority(staff)
+                        .requestMatchers(HttpMethod.POST, "/api/complaints/*/contacts").hasAnyAuthority(contactRecorders)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Put It Right"))
                 .authenticationManager(new ProviderManager(users))

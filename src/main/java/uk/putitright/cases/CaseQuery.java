@@ -161,7 +161,7 @@ public record CaseQuery(String q, ComplaintStatus status, Stage stage, boolean o
         append(text, "channel", channel);
         append(text, "receivedFrom", receivedFrom);
         append(text, "receivedTo", receivedTo);
-        append(text, "page", page);
+        append(text, "page", page == 0 ? null : page);
         return text.toString();
     }
 

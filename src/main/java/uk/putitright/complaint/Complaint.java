@@ -334,9 +334,10 @@ public class Complaint {
             DeadlineType.INFORMAL_RESOLUTION, DeadlineType.STAGE_1_RESPONSE, DeadlineType.STAGE_2_ACKNOWLEDGEMENT,
             DeadlineType.STAGE_2_RESPONSE);
 
+    /** Also called for complaints saved before these columns existed (cases.SearchKeysBackfill). */
     @PrePersist
     @PreUpdate
-    void deriveSearchKeysAndNextDeadline() {
+    public void deriveSearchKeysAndNextDeadline() {
         CustomerSearchKeys.Keys keys = isAnonymised() ? CustomerSearchKeys.Keys.NONE
                 : CustomerSearchKeys.of(customer, representative);
         searchText = keys.text();

@@ -140,14 +140,15 @@ describe('Case workspace: find a case when a tenant phones, and work it', { conc
       customer: { name: 'Zoë Price', email: 'zoe.price@example.org', phone: '+44 1234 567890',
         address: '4 Brook House, Ouse Walk, Huntingdon, PE29 3QW', preferredContact: 'PHONE' },
       representative: { name: 'Pat Advocate', email: 'pat.advocate@example.org' },
-      summary: 'The bathroom extractor fan has not worked since October and mould is growing.',
+      // a body of its own each run: the same body from the same address within 10 minutes is one complaint
+      summary: `The bathroom extractor fan has not worked since October and mould is growing (${Date.now()}).`,
       desiredOutcome: 'Fix the fan and treat the mould.',
     }, null));
     const received = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
     ({ reference: overdueReference } = await call('POST', '/api/complaints', {
       channel: 'WRITING', businessLine: '', receivedAt: received,
       customer: { name: 'Ola Late', address: '9 Mill Lane, St Ives, PE27 5AB', preferredContact: 'POST' },
-      summary: 'My letter about the broken gate was never answered.',
+      summary: `My letter about the broken gate was never answered (${Date.now()}).`,
     }, null));
     // the customer confirmed to customer service that the representative may act for her: a letter goes out
     const consent = await openTask(reference, 'Task_ConfirmConsent');
@@ -199,8 +200,8 @@ describe('Case workspace: find a case when a tenant phones, and work it', { conc
   });
 
   step('records a phone call and sees it on the timeline', async () => {
-    await page.getByLabel('What').selectOption('PHONE_IN');
-    await page.getByLabel('Summary').fill('Zoë phoned: the fan is still broken; told her the acknowledgement is due.');
+    await page.getByLabel('What', { exact: true }).selectOption('PHONE_IN');
+    await page.getByLabel('Summary', { exact: true }).fill('Zoë phoned: the fan is still broken; told her the acknowledgement is due.');
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Record the contact' }).click()]);
     const first = page.locator('#timeline tbody tr').first();
     assert.match(await first.innerText(), /Phone call in with Zoë Price/);

@@ -43,12 +43,12 @@ function renderCase(node, c) {
     element('h3', {}, `Complaint ${c.reference}`), element('p', {}, link), summary,
     table('Deadlines', ['Deadline', 'Due', 'Verdict'], c.deadlines.map((d) => [d.label, d.due || '', d.status])),
     table('Open tasks', ['Task', 'Held by', 'Due'], c.tasks.map((t) => [
-      element('a', { href: t.tasklistLink }, t.name), t.assigneeName || 'unclaimed', t.due || '']))),
+      element('a', { href: t.tasklistLink }, t.name), t.assigneeName || 'unclaimed', t.due || ''])),
     table('What happened (newest first)', ['When', 'What', 'Who'], c.timeline.slice(0, 25).map((e) => [
       e.time || '', e.text ? `${e.title}: ${e.text}` : e.title, e.by || ''])),
     table('Letters', ['Letter', 'To', 'Delivery'], c.letters.map((l) => [
       element('a', { href: l.pdfLink, target: '_blank', rel: 'noopener' }, `${l.title} (PDF)`), l.recipient,
-      `${l.deliveryMethod}: ${l.delivery}`])));
+      `${l.deliveryMethod}: ${l.delivery}`]))));
 }
 
 export default [

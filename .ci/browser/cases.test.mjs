@@ -189,6 +189,7 @@ describe('Case workspace: find a case when a tenant phones, and work it', { conc
   step('sees the deadlines, the timeline and a letter', async () => {
     assert.equal(await page.locator('#reference').innerText(), reference);
     assert.match(await page.locator('#deadlines').innerText(), /Acknowledgement/);
+    assert.equal(await page.locator('#case-handler').innerText(), 'Sam Jones', 'staff by name, not login id');
     assert.match(await page.locator('#timeline').innerText(), /Complaint received/);
     const letter = page.locator('#letters a', { hasText: '(PDF)' }).first();
     await letter.waitFor();

@@ -117,6 +117,11 @@ public class CaseFile {
     /** @throws uk.putitright.complaint.ComplaintNotFoundException for an unknown reference */
     @Transactional
     public View of(String reference, String reader) {
+        // staff names of other users are read as the engine: the reader may not read other users' profiles
+        return EngineReads.asEngine(identity, () -> view(reference, reader));
+    }
+
+    private View view(String reference, String reader) {
         Complaint c = complaints.find(reference);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         ComplaintTimeline.Timeline timeline = timelines.of(c.getReference());
@@ -160,20 +165,18 @@ public class CaseFile {
     }
 
     private List<OpenTask> openTasks(String reference, Instant now) {
-        return EngineReads.asEngine(identity, () -> {
-            List<OpenTask> open = new ArrayList<>();
-            for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(reference).orderByTaskCreateTime()
-                    .asc().unlimitedList()) {
-                List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-                        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                        .map(IdentityLink::getGroupId).sorted().toList();
-                Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-                DeadlineStatus dueStatus = DeadlineStatus.of(due, now, workingDays);
-                open.add(new OpenTask(task.getId(), task.getName(), task.getAssignee(), staffNames.of(task.getAssignee()),
-                        groups, due, time(due), dueStatus == null ? null : dueStatus.text(), TASKLIST_TASK + task.getId()));
-            }
-            return open;
-        });
+        List<OpenTask> open = new ArrayList<>();
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(reference).orderByTaskCreateTime()
+                .asc().unlimitedList()) {
+            List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                    .map(IdentityLink::getGroupId).sorted().toList();
+            Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+            DeadlineStatus dueStatus = DeadlineStatus.of(due, now, workingDays);
+            open.add(new OpenTask(task.getId(), task.getName(), task.getAssignee(), staffNames.of(task.getAssignee()),
+                    groups, due, time(due), dueStatus == null ? null : dueStatus.text(), TASKLIST_TASK + task.getId()));
+        }
+        return open;
     }
 
     private Event event(TimelineEntry entry) {

@@ -59,11 +59,12 @@ class AuthorizationMatrixTest {
     static Stream<Arguments> calls() {
         return Stream.of(
             // our API: reading a complaint is for staff
-            row("GET /api/complaints/{ref}", null,               "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
-            row("GET /api/complaints/{ref}/letters", null,       "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
-            row("GET /api/complaints/{ref}/timeline", null,      "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
-            row("GET /api/complaints/{ref}/timeline.csv", null,  "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
-            row("GET /audit/complaints/{ref}", null,             "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
+            // the panel reads only the complaints referred to it ({ref} is not: cases.CaseAccess)
+            row("GET /api/complaints/{ref}", null,               "401 403 403 200 200 200 200 200 200 403 200 200 200 200 200"),
+            row("GET /api/complaints/{ref}/letters", null,       "401 403 403 200 200 200 200 200 200 403 200 200 200 200 200"),
+            row("GET /api/complaints/{ref}/timeline", null,      "401 403 403 200 200 200 200 200 200 403 200 200 200 200 200"),
+            row("GET /api/complaints/{ref}/timeline.csv", null,  "401 403 403 200 200 200 200 200 200 403 200 200 200 200 200"),
+            row("GET /audit/complaints/{ref}", null,             "401 403 403 200 200 200 200 200 200 403 200 200 200 200 200"),
             row("GET /api/improvement-actions", null,            "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
             row("GET /api/reports/compliance?from=2026-04-01&to=2027-03-31", null,
                                                                  "401 403 403 403 403 403 200 403 200 403 403 200 200 403 200"),

@@ -140,12 +140,19 @@ public record CodeProvision(String number, int section, String requirement, Asse
                     POLICY),
             p("8.4", "Tell the Ombudsman and residents if exceptional circumstances stop the landlord complying.",
                     MANUAL),
-            p("9.1", "Use complaints to learn and improve services.", PRACTICE),
-            p("9.2", "Foster a positive complaint-handling culture across the organisation.", MANUAL),
-            p("9.3", "Look beyond the single complaint to root causes and wider service improvement.", PRACTICE),
-            p("9.4", "Name a Member Responsible for Complaints on the governing body.", MANUAL),
-            p("9.5", "The Member Responsible for Complaints assures the governing body on complaint handling.",
-                    MANUAL),
-            p("9.6", "The governing body receives regular information on complaints and the annual report.", MANUAL),
-            p("9.7", "Relevant staff have a standard objective on complaint handling and a positive culture.", MANUAL));
+            p("9.1", "Look beyond the single complaint: consider what service improvements its learning allows.",
+                    PRACTICE),
+            p("9.2", "Use complaints as a source of intelligence to find issues and change service delivery.", MANUAL),
+            p("9.3", "Report wider learning and improvements from complaints back to residents' panels, staff and"
+                    + " committees.", MANUAL),
+            p("9.4", "A suitably senior lead person is accountable for complaint handling and assesses themes and"
+                    + " trends for systemic issues, risks and policies to revise.", MANUAL),
+            p("9.5", "A member of the governing body is appointed Member Responsible for Complaints (MRC), to lead a"
+                    + " positive complaint-handling culture.", MANUAL),
+            p("9.6", "The MRC makes sure the governing body gets regular insight into complaint-handling performance,"
+                    + " with the information and staff the role needs.", MANUAL),
+            p("9.7", "The MRC and governing body receive at least: volumes, categories, outcomes and performance;"
+                    + " reviews of issues and trends; Ombudsman outcomes and orders; the annual report.", MANUAL),
+            p("9.8", "Relevant staff and third parties have a standard objective on complaint handling (working"
+                    + " together, collective responsibility, professional standards).", MANUAL));
 }

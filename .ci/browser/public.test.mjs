@@ -6,6 +6,7 @@
 // received" page, then checks the complaint at /complaint/status with that reference and their email address
 // and sees its stage. Any console error (a 404 favicon, a CSP violation) or uncaught error fails the test.
 import { after, before, describe, it } from 'node:test';
+import { stepper } from './steps.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,27 +30,16 @@ let browser;
 let page;
 let reference;
 const problems = [];
-let stepFailed = false;
 
-function step(name, fn) {
-  it(name, { timeout: STEP_TIMEOUT }, async (t) => {
-    if (stepFailed) {
-      t.skip('an earlier step failed');
-      return;
+const step = stepper({
+  timeout: STEP_TIMEOUT,
+  onFailure: async (slug) => {
+    if (page) {
+      console.error(`page at failure: ${page.url()}`);
     }
-    try {
-      await fn(t);
-    } catch (error) {
-      stepFailed = true;
-      await page?.screenshot({ path: path.join(SHOTS, `FAILED-public-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`),
-        fullPage: true }).catch(() => {});
-      if (page) {
-        console.error(`page at failure: ${page.url()}`);
-      }
-      throw error;
-    }
-  });
-}
+    await page?.screenshot({ path: path.join(SHOTS, `FAILED-public-${slug}.png`), fullPage: true });
+  },
+});
 
 /** The id (or, for a button, "button:<text>") of the element that has the keyboard focus. */
 async function focused() {

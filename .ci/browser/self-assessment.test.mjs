@@ -4,6 +4,7 @@
 // approval; the PDF downloads and carries the approval. Run by run-browser-test.sh; alone:
 //   BASE_URL=http://localhost:18080 node --test .ci/browser/self-assessment.test.mjs
 import { after, before, describe, it } from 'node:test';
+import { stepper } from './steps.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,25 +22,12 @@ const member = `Robin Member ${RUN}`;
 
 let browser;
 const problems = [];
-let stepFailed = false;
 let current;
 
-function step(name, fn) {
-  it(name, { timeout: STEP_TIMEOUT }, async (t) => {
-    if (stepFailed) {
-      t.skip('an earlier step failed');
-      return;
-    }
-    try {
-      await fn(t);
-    } catch (error) {
-      stepFailed = true;
-      await current?.screenshot({ path: path.join(SHOTS, `FAILED-self-assessment-${name.replace(/[^a-z0-9]+/gi, '-')
-        .toLowerCase()}.png`), fullPage: true }).catch(() => {});
-      throw error;
-    }
-  });
-}
+const step = stepper({
+  timeout: STEP_TIMEOUT,
+  onFailure: (slug) => current?.screenshot({ path: path.join(SHOTS, `FAILED-self-assessment-${slug}.png`), fullPage: true }),
+});
 
 /** A page logged in as a demo user (password = user id). */
 async function as(user) {

@@ -13,6 +13,7 @@
 // response. Any console error or uncaught error in the pages fails the test. Screenshots of every form go to
 // target/screenshots/ (for the docs).
 import { after, before, describe, it } from 'node:test';
+import { stepper } from './steps.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,27 +58,17 @@ let reference; // the complaint's reference = the complaint process's business k
 let processInstanceId;
 let finalResponseFrom; // when hos.brown started to give the final response (the Ombudsman wait counts from it)
 const problems = []; // console errors and uncaught page errors, with the page they happened on
-let stepFailed = false;
 
 /** Runs one step of the flow; once one fails, later ones are skipped (they would only fail the same way). */
-function step(name, fn) {
-  it(name, { timeout: STEP_TIMEOUT }, async (t) => {
-    if (stepFailed) {
-      t.skip('an earlier step failed');
-      return;
+const step = stepper({
+  timeout: STEP_TIMEOUT,
+  onFailure: async (slug) => {
+    if (page) {
+      console.error(`page at failure: ${page.url()}`);
     }
-    try {
-      await fn(t);
-    } catch (error) {
-      stepFailed = true;
-      await shoot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => {});
-      if (page) {
-        console.error(`page at failure: ${page.url()}`);
-      }
-      throw error;
-    }
-  });
-}
+    await shoot(`FAILED-${slug}`);
+  },
+});
 
 /** Closes Tasklist's notices (top right), which would otherwise cover part of the next screenshot. */
 async function dismissNotices() {

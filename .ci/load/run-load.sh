@@ -5,7 +5,7 @@
 # made afresh by the generator); LOAD_DB=h2 runs on H2 files under target/load/ (the CI smoke).
 #   OPEN=10000 CLOSED=1000000 HISTORY=100000 DAYS=20 GEN_THREADS=2   the data (CLOSED/HISTORY: PostgreSQL only)
 #   DURATION=300 STAFF=40 POLL=10 SUBMISSIONS=1                      the simulation
-#   SKIP_GENERATE=1 reuses the data of the last run; MAX_ERROR_PERCENT=.. fails the run above that share of errors
+#   GENERATE_ONLY=1 stops after the data; SKIP_GENERATE=1 reuses the data of the last run; MAX_ERROR_PERCENT=.. fails the run above that share of errors
 #   PRODUCT_PORT=18170 BARE_PORT=18171
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -64,6 +64,7 @@ if [ "${SKIP_GENERATE:-0}" != 1 ]; then
   grep -hv 'WARN\|Commons Logging' "$OUT/generator-product.log" "$OUT/generator-bare.log" | grep -v '^\s*at ' | tail -40
   [ "$gen_status" -eq 0 ] || { echo "the data generator failed; see $OUT/generator-*.log" >&2; exit 1; }
   note "- data generated in $((SECONDS - started)) s: open=${OPEN:-10000} closed=${CLOSED:-1000000} history=${HISTORY:-100000} (see $OUT/generator-*.log)"
+  [ "${GENERATE_ONLY:-0}" = 1 ] && { cp "$OUT/summary.md" "$OUT/generation.md"; exit 0; }
 fi
 
 start_sink

@@ -2,15 +2,17 @@ package uk.putitright.migration;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * For process owners (SecurityConfig: GET also for auditors): the running versions of a process, and a
- * migration from one version to another, as a dry run first.
+ * For process owners (SecurityConfig: GET also for auditors): the running versions of a process, a migration
+ * from one version to another (a dry run first; the real one starts the engine's batch), and the batch's progress.
  */
 @RestController
 class MigrationController {
@@ -36,5 +38,16 @@ class MigrationController {
         return migration.migrate(key, request.fromVersion(), request.toVersion(),
                 request.mappings() == null ? Map.of() : request.mappings(), request.processInstanceIds(),
                 request.dryRun());
+    }
+
+    @GetMapping("/api/process-owners/processes/{key}/migrations")
+    List<ComplaintMigration.BatchStatus> batches(@PathVariable String key) {
+        return migration.batches(key);
+    }
+
+    @GetMapping("/api/process-owners/migrations/{batchId}")
+    ComplaintMigration.BatchStatus status(@PathVariable String batchId) {
+        return migration.status(batchId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no migration batch " + batchId));
     }
 }

@@ -3,15 +3,16 @@ package uk.putitright.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.putitright.process.OwnerDeployments;
 import uk.putitright.process.ProcessTestSupport;
 
 /**
@@ -27,15 +28,16 @@ class ReleaseAndModelerVersionsTest extends ProcessTestSupport {
 
     @Autowired ClasspathDeployment release;
     @Autowired DeploymentDrift drift;
-    private final List<String> deployments = new ArrayList<>();
+    private OwnerDeployments owner;
+
+    @BeforeEach
+    void owner() {
+        owner = new OwnerDeployments(engine, OWNER);
+    }
 
     @AfterEach
     void removeTheTestsVersions() {
-        identity.clearAuthentication();
-        // newest first, so each removal makes the version before it the latest again
-        for (int i = deployments.size() - 1; i >= 0; i--) {
-            engine.getRepositoryService().deleteDeployment(deployments.get(i), true);
-        }
+        owner.removeAll();
     }
 
     @Test
@@ -46,12 +48,7 @@ class ReleaseAndModelerVersionsTest extends ProcessTestSupport {
         String ownersPolicy = policy.replace("name=\"Complaint policy\"", "name=\"Complaint policy (owner)\"");
         assertThat(ownersPolicy).isNotEqualTo(policy);
 
-        ensureUser(OWNER, "process-owners");
-        identity.setAuthentication(OWNER, List.of("process-owners"));
-        Deployment owners = engine.getRepositoryService().createDeployment().name("complaint-policy")
-                .source("Camunda Modeler").addString("complaint-policy.dmn", ownersPolicy).deploy();
-        identity.clearAuthentication();
-        deployments.add(owners.getId());
+        Deployment owners = owner.deploy("complaint-policy", "complaint-policy.dmn", ownersPolicy);
         assertThat(latestPolicyDeployment()).isEqualTo(owners.getId());
 
         // restart, same release: nothing is deployed, the owner's policy stays
@@ -71,7 +68,7 @@ class ReleaseAndModelerVersionsTest extends ProcessTestSupport {
                 "name=\"Stage 1 investigation (next release)\" isExecutable").getBytes(StandardCharsets.UTF_8));
         assertThat(release.deploy(engine, nextRelease)).isEmpty();
         ProcessDefinition stage1 = latest("stage-1");
-        deployments.add(stage1.getDeploymentId());
+        owner.track(stage1.getDeploymentId());
         assertThat(stage1.getName()).isEqualTo("Stage 1 investigation (next release)");
         assertThat(latestPolicyDeployment()).isEqualTo(owners.getId());
 
@@ -80,7 +77,7 @@ class ReleaseAndModelerVersionsTest extends ProcessTestSupport {
                 .getBytes(StandardCharsets.UTF_8));
         List<ClasspathDeployment.Superseded> replaced = release.deploy(engine, nextRelease);
         String releasePolicy = latestPolicyDeployment();
-        deployments.add(releasePolicy);
+        owner.track(releasePolicy);
         assertThat(releasePolicy).isNotEqualTo(owners.getId());
         assertThat(replaced).singleElement().satisfies(superseded -> {
             assertThat(superseded.key()).isEqualTo("complaint-policy");
@@ -99,12 +96,7 @@ class ReleaseAndModelerVersionsTest extends ProcessTestSupport {
         Map<String, byte[]> jar = release.releaseFiles();
         String stage1 = text(jar, file(jar, "stage-1.bpmn")).replace("name=\"Stage 1 investigation\" isExecutable",
                 "name=\"Stage 1 investigation (owner)\" isExecutable");
-        ensureUser(OWNER, "process-owners");
-        identity.setAuthentication(OWNER, List.of("process-owners"));
-        Deployment owners = engine.getRepositoryService().createDeployment().name("stage-1")
-                .source("Camunda Modeler").addString("stage-1.bpmn", stage1).deploy();
-        identity.clearAuthentication();
-        deployments.add(owners.getId());
+        Deployment owners = owner.deploy("stage-1", "stage-1.bpmn", stage1);
 
         complete(reference, "Task_AcknowledgeComplaint");
         complete(reference, "Task_PutItRight", Map.of("putItRightOutcome", "UNRESOLVED"));
@@ -122,11 +114,7 @@ class ReleaseAndModelerVersionsTest extends ProcessTestSupport {
         Map<String, byte[]> jar = release.releaseFiles();
         String stage2 = text(jar, file(jar, "stage-2.bpmn")).replace("Task_ReviewComplaint", "Task_SeniorReview")
                 .replace("Task_SignOffStage2Response", "Task_DirectorSignOff");
-        ensureUser(OWNER, "process-owners");
-        identity.setAuthentication(OWNER, List.of("process-owners"));
-        deployments.add(engine.getRepositoryService().createDeployment().name("stage-2").source("Camunda Modeler")
-                .addString("stage-2.bpmn", stage2).deploy().getId());
-        identity.clearAuthentication();
+        owner.deploy("stage-2", "stage-2.bpmn", stage2);
 
         ensureUser("sao.rename", "senior-advocacy");
         ensureUser("sao.rename", "directors");

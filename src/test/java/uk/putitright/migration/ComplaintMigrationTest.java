@@ -1,26 +1,34 @@
 package uk.putitright.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.putitright.process.OwnerDeployments.classpathModel;
+import static uk.putitright.process.OwnerDeployments.withUserTaskOn;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import uk.putitright.audit.AuditEventRepository;
-import uk.putitright.letters.LetterType;
+import uk.putitright.complaint.DeadlineType;
+import uk.putitright.process.CustomerMessage;
+import uk.putitright.process.OwnerDeployments;
 import uk.putitright.process.ProcessTestSupport;
 
 /**
- * A process owner moves complaints waiting in Stage 1 investigation to a new version of stage-1 with an added
- * user task: a dry run changes nothing, the migration keeps the response timer's due date, sends no letter
- * again, is on the complaint's timeline with who did it, and the complaint then follows the new version. A
- * renamed task is reported, not guessed, until the owner maps it.
+ * A process owner moves waiting complaints to a new version with an added user task: complaints in Stage 1
+ * investigation (stage-1), in the Stage 2 extension (stage-2), in the window after the final response
+ * (ombudsman-wait), and the parent complaint process while a called stage runs. A dry run changes nothing; the
+ * migration runs as the engine's batch (jobs executed here as the job executor would), keeps every timer's due
+ * date, sends no letter again, puts PROCESS_MIGRATED with the owner who started it on the timeline, and the
+ * complaint then follows the new version. A renamed task is reported, not guessed, until the owner maps it.
+ * Engine tests: on H2, and on PostgreSQL with PUTITRIGHT_TEST_DB_URL.
  */
 class ComplaintMigrationTest extends ProcessTestSupport {
 
@@ -28,50 +36,33 @@ class ComplaintMigrationTest extends ProcessTestSupport {
 
     @Autowired ComplaintMigration migration;
     @Autowired AuditEventRepository auditEvents;
-    private final List<String> deployments = new ArrayList<>();
+    private OwnerDeployments owner;
+
+    @BeforeEach
+    void owner() {
+        owner = new OwnerDeployments(engine, OWNER);
+    }
 
     @AfterEach
     void removeTheTestsVersions() {
-        identity.clearAuthentication();
-        for (int i = deployments.size() - 1; i >= 0; i--) {
-            engine.getRepositoryService().deleteDeployment(deployments.get(i), true);
-        }
+        owner.removeAll();
     }
 
     @Test
-    void complaintsInStage1InvestigationMoveToAVersionWithAnAddedTaskKeepingTheirTimerAndLetters() throws Exception {
+    void complaintsInStage1InvestigationMoveToAVersionWithAnAddedTask() {
         clockAt("2026-12-21T10:00");
         String reference = inStage1Investigation();
-        int from = stage1Version(reference);
-        Date timerDue = responseTimer(reference).getDuedate();
-        List<LetterType> letters = lettersOf(reference);
-
-        int to = deployStage1(withQualityCheck(classpathStage1()));
+        int to = owner.deployProcess("stage-1", withUserTaskOn(classpathModel("stage-1.bpmn"),
+                "Flow_Stage1ResponseReady", "Task_QualityCheck", "Check the response", "${stage1Group}"));
         assertThat(migration.versions("stage-1")).anySatisfy(version -> {
-            assertThat(version.version()).isEqualTo(from);
+            assertThat(version.version()).isEqualTo(versionOf(reference, "stage-1"));
             assertThat(version.waitingAt()).containsKey("Task_InvestigateComplaint");
+        }).anySatisfy(version -> {
+            assertThat(version.version()).isEqualTo(to);
+            assertThat(version.activities()).containsEntry("Task_QualityCheck", "Check the response");
         });
-        String instance = childProcess(reference, "stage-1").getId();
 
-        ComplaintMigration.Result dryRun = migration.migrate("stage-1", from, to, Map.of(), List.of(instance), true);
-        assertThat(dryRun.blocked()).isEmpty();
-        assertThat(dryRun.unmapped()).isEmpty();
-        assertThat(dryRun.migrated()).isZero();
-        assertThat(stage1Version(reference)).isEqualTo(from);
-
-        identity.setAuthentication(OWNER, List.of("process-owners"));
-        ComplaintMigration.Result done = migration.migrate("stage-1", from, to, Map.of(), List.of(instance), false);
-        identity.clearAuthentication();
-        assertThat(done.migrated()).isOne();
-        assertThat(stage1Version(reference)).isEqualTo(to);
-        assertThat(responseTimer(reference).getDuedate()).isEqualTo(timerDue);
-        assertThat(lettersOf(reference)).isEqualTo(letters);
-        assertThat(auditEvents.findByComplaintIdOrderByOccurredAtAscIdAsc(complaint(reference).getId()))
-                .anySatisfy(event -> {
-                    assertThat(event.getAction()).isEqualTo("PROCESS_MIGRATED");
-                    assertThat(event.getActor()).isEqualTo(OWNER);
-                    assertThat(event.getDetail()).isEqualTo("stage-1 version " + from + " to version " + to);
-                });
+        migrateKeepingTimersAndLetters(reference, "stage-1", to);
 
         complete(reference, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND",
                 "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
@@ -79,25 +70,150 @@ class ComplaintMigrationTest extends ProcessTestSupport {
     }
 
     @Test
-    void aRenamedTaskIsReportedNotGuessedUntilTheOwnerMapsIt() throws Exception {
+    void complaintsInTheStage2ExtensionMoveToAVersionWithAnAddedTask() {
+        String reference = inStage2Extension();
+        int to = owner.deployProcess("stage-2", withUserTaskOn(classpathModel("stage-2.bpmn"),
+                "Flow_ExtendedReviewDone", "Task_QualityCheck", "Check the final response", "${stage2ReviewerGroup}"));
+
+        migrateKeepingTimersAndLetters(reference, "stage-2", to);
+
+        complete(reference, "Task_CompleteExtendedReview", Map.of("stage2Findings", "The Stage 1 remedy was not enough.",
+                "stage2Outcome", "PARTLY_UPHELD"));
+        assertThat(openTasks(reference)).containsExactly("Task_QualityCheck");
+    }
+
+    @Test
+    void complaintsInTheWindowAfterTheFinalResponseMoveToAVersionWithAnAddedTask() {
+        String reference = afterFinalResponse();
+        Date windowEnds = timersOf(reference).get("Timer_EightWeekWaitEnds");
+        assertThat(windowEnds).isNotNull();
+        int to = owner.deployProcess("ombudsman-wait", withUserTaskOn(classpathModel("ombudsman-wait.bpmn"),
+                "Flow_EightWeekWaitEnded", "Task_CheckBeforeClosing", "Check before closing", "ombudsman-liaison"));
+
+        migrateKeepingTimersAndLetters(reference, "ombudsman-wait", to);
+
+        // the window ends when it always would, and then the new step comes before the complaint closes
+        clockAt(windowEnds.toInstant().minusSeconds(60));
+        executeDueJobs();
+        assertThat(openTasks(reference)).isEmpty();
+        clockAt(windowEnds.toInstant());
+        executeDueJobs();
+        assertThat(openTasks(reference)).containsExactly("Task_CheckBeforeClosing");
+    }
+
+    @Test
+    void theParentComplaintProcessMovesWhileItsStage1RunsAndFollowsTheNewVersionAfterIt() {
         clockAt("2026-12-21T10:00");
         String reference = inStage1Investigation();
-        int from = stage1Version(reference);
-        int to = deployStage1(classpathStage1().replace("Task_InvestigateComplaint", "Task_Investigate"));
-        String instance = childProcess(reference, "stage-1").getId();
+        String stage1 = childProcess(reference, "stage-1").getId();
+        int to = owner.deployProcess("complaint", withUserTaskOn(classpathModel("complaint.bpmn"),
+                "Flow_Stage1Responded", "Task_CheckStage1Response", "Check the Stage 1 response", "customer-service"));
 
-        ComplaintMigration.Result unmapped = migration.migrate("stage-1", from, to, Map.of(), List.of(instance), true);
+        migrateKeepingTimersAndLetters(reference, "complaint", to);
+
+        // the called Stage 1 is still the complaint's, and on its return the complaint takes the new step
+        assertThat(childProcess(reference, "stage-1").getId()).isEqualTo(stage1);
+        complete(reference, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND",
+                "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
+        assertThat(openTasks(reference)).containsExactly("Task_CheckStage1Response");
+    }
+
+    @Test
+    void aRenamedTaskIsReportedForEveryInstanceNotGuessedUntilTheOwnerMapsIt() {
+        clockAt("2026-12-21T10:00");
+        String first = inStage1Investigation();
+        String second = inStage1Investigation();
+        int from = versionOf(first, "stage-1");
+        int to = owner.deployProcess("stage-1", classpathModel("stage-1.bpmn")
+                .replace("Task_InvestigateComplaint", "Task_Investigate"));
+        List<String> instances = List.of(childProcess(first, "stage-1").getId(), childProcess(second, "stage-1").getId());
+
+        ComplaintMigration.Result unmapped = migration.migrate("stage-1", from, to, Map.of(), instances, true);
         assertThat(unmapped.unmapped()).contains("Task_InvestigateComplaint");
-        assertThat(unmapped.blocked()).singleElement().satisfies(blocked -> {
-            assertThat(blocked.reference()).isEqualTo(reference);
-            assertThat(blocked.reasons()).anySatisfy(reason -> assertThat(reason).contains("Task_InvestigateComplaint"));
-        });
+        assertThat(unmapped.movable()).isZero();
+        assertThat(unmapped.blocked()).extracting(ComplaintMigration.Blocked::reference).containsExactly(first, second);
+        assertThat(unmapped.blocked()).allSatisfy(blocked -> assertThat(blocked.reasons())
+                .anySatisfy(reason -> assertThat(reason).contains("Task_InvestigateComplaint")));
+        // the real run moves nothing either: nothing can move
+        assertThat(migration.migrate("stage-1", from, to, Map.of(), instances, false).batchId()).isNull();
+        assertThat(versionOf(first, "stage-1")).isEqualTo(from);
 
         ComplaintMigration.Result mapped = migration.migrate("stage-1", from, to,
-                Map.of("Task_InvestigateComplaint", "Task_Investigate"), List.of(instance), false);
+                Map.of("Task_InvestigateComplaint", "Task_Investigate"), instances, false);
         assertThat(mapped.blocked()).isEmpty();
-        assertThat(mapped.migrated()).isOne();
-        assertThat(openTasks(reference)).containsExactly("Task_Investigate");
+        assertThat(mapped.movable()).isEqualTo(2);
+        runBatch(mapped.batchId());
+        assertThat(openTasks(first)).containsExactly("Task_Investigate");
+        assertThat(openTasks(second)).containsExactly("Task_Investigate");
+        assertThat(migration.status(mapped.batchId())).hasValueSatisfying(status -> {
+            assertThat(status.migrated()).isEqualTo(2);
+            assertThat(status.finished()).isTrue();
+            assertThat(status.notMigrated()).isEmpty();
+        });
+    }
+
+    /**
+     * Dry run (nothing moves), then the batch as the process owner, run by the job executor: the instance is on
+     * the new version with every timer due as before and no letter sent again, the status counts it, and the
+     * timeline says who moved it.
+     */
+    private void migrateKeepingTimersAndLetters(String reference, String processKey, int to) {
+        int from = versionOf(reference, processKey);
+        String instance = childProcess(reference, processKey).getId();
+        Map<String, Date> timers = timersOf(reference);
+        int letterCount = letterCount(reference);
+
+        ComplaintMigration.Result dryRun = migration.migrate(processKey, from, to, Map.of(), List.of(instance), true);
+        assertThat(dryRun.blocked()).isEmpty();
+        assertThat(dryRun.unmapped()).isEmpty();
+        assertThat(dryRun.movable()).isOne();
+        assertThat(dryRun.batchId()).isNull();
+        assertThat(versionOf(reference, processKey)).isEqualTo(from);
+
+        identity.setAuthentication(OWNER, List.of("process-owners"));
+        ComplaintMigration.Result started = migration.migrate(processKey, from, to, Map.of(), List.of(instance), false);
+        identity.clearAuthentication();
+        assertThat(started.batchId()).isNotNull();
+        assertThat(migration.status(started.batchId())).hasValueSatisfying(status -> {
+            assertThat(status.startedBy()).isEqualTo(OWNER);
+            assertThat(status.instances()).isOne();
+            assertThat(status.migrated()).isZero();
+            assertThat(status.finished()).isFalse();
+            assertThat(status.notMigrated()).containsExactly(reference);
+        });
+        assertThat(versionOf(reference, processKey)).as("moved by the batch, not before").isEqualTo(from);
+
+        runBatch(started.batchId());
+        assertThat(versionOf(reference, processKey)).isEqualTo(to);
+        assertThat(timersOf(reference)).isEqualTo(timers);
+        assertThat(letterCount(reference)).isEqualTo(letterCount);
+        assertThat(migration.status(started.batchId())).hasValueSatisfying(status -> {
+            assertThat(status.migrated()).isOne();
+            assertThat(status.failedJobs()).isZero();
+            assertThat(status.finished()).isTrue();
+        });
+        assertThat(migration.batches(processKey)).extracting(ComplaintMigration.BatchStatus::batchId)
+                .contains(started.batchId());
+        assertThat(auditEvents.findByComplaintIdOrderByOccurredAtAscIdAsc(complaint(reference).getId()))
+                .filteredOn(event -> event.getAction().equals("PROCESS_MIGRATED")).singleElement()
+                .satisfies(event -> {
+                    assertThat(event.getActor()).isEqualTo(OWNER);
+                    assertThat(event.getDetail()).isEqualTo(processKey + " version " + from + " to version " + to);
+                });
+    }
+
+    /** Executes the batch's seed, migration and monitor jobs until the engine has finished the batch. */
+    private void runBatch(String batchId) {
+        Batch batch = management.createBatchQuery().batchId(batchId).singleResult();
+        assertThat(batch).isNotNull();
+        for (int round = 0; round < 10 && management.createBatchQuery().batchId(batchId).count() > 0; round++) {
+            for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+                    batch.getMonitorJobDefinitionId())) {
+                management.createJobQuery().jobDefinitionId(definition).list()
+                        .forEach(job -> management.executeJob(job.getId()));
+            }
+        }
+        assertThat(management.createBatchQuery().batchId(batchId).count()).as("batch finished").isZero();
     }
 
     private String inStage1Investigation() {
@@ -108,41 +224,60 @@ class ComplaintMigrationTest extends ProcessTestSupport {
         return reference;
     }
 
-    private int stage1Version(String reference) {
-        return engine.getRepositoryService().getProcessDefinition(childProcess(reference, "stage-1")
+    private String atStage2Review() {
+        clockAt("2027-03-01T09:00");
+        String reference = inStage1Investigation();
+        clockAt("2027-03-15T10:00");
+        complete(reference, "Task_InvestigateComplaint", Map.of("stage1Decision", "RESPOND",
+                "stage1Findings", "The repair was late.", "stage1Outcome", "UPHELD"));
+        clockAt("2027-03-16T10:00");
+        send(reference, CustomerMessage.ESCALATE);
+        clockAt("2027-03-18T10:00");
+        complete(reference, "Task_AcknowledgeStage2");
+        assertThat(openTasks(reference)).containsExactly("Task_ReviewComplaint");
+        return reference;
+    }
+
+    private String inStage2Extension() {
+        String reference = atStage2Review();
+        LocalDate extendedTo = deadlineOf(reference, DeadlineType.STAGE_2_RESPONSE).atZone(LONDON).toLocalDate()
+                .plusDays(7);
+        complete(reference, "Task_ReviewComplaint", Map.of("stage2Decision", "EXTEND",
+                "extensionReason", "We are waiting for the surveyor's report", "extendedResponseBy", extendedTo.toString()));
+        assertThat(openTasks(reference)).containsExactly("Task_CompleteExtendedReview");
+        return reference;
+    }
+
+    private String afterFinalResponse() {
+        String reference = atStage2Review();
+        clockAt("2027-03-31T10:00");
+        complete(reference, "Task_ReviewComplaint", Map.of("stage2Decision", "RESPOND",
+                "stage2Findings", "The Stage 1 remedy was not enough.", "stage2Outcome", "PARTLY_UPHELD"));
+        // Chorus Homes: no sign-off; the complaint waits in the window
+        childProcess(reference, "ombudsman-wait");
+        assertThat(openTasks(reference)).isEmpty();
+        return reference;
+    }
+
+    private int versionOf(String reference, String processKey) {
+        return engine.getRepositoryService().getProcessDefinition(childProcess(reference, processKey)
                 .getProcessDefinitionId()).getVersion();
     }
 
-    private Job responseTimer(String reference) {
-        return management.createJobQuery().processInstanceId(childProcess(reference, "stage-1").getId())
-                .activityId("Timer_Stage1ResponseDue").singleResult();
+    /** Every timer of the complaint (its process and the called ones): timer id to due date. */
+    private Map<String, Date> timersOf(String reference) {
+        Map<String, Date> timers = new TreeMap<>();
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().forEach(instance ->
+                management.createJobQuery().processInstanceId(instance.getId()).timers().list()
+                        .forEach((Job job) -> timers.put(job.getJobDefinitionId() == null ? job.getId()
+                                : management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                                        .singleResult().getActivityId(), job.getDuedate())));
+        assertThat(timers).as("timers of " + reference).isNotEmpty();
+        return timers;
     }
 
-    private int deployStage1(String model) {
-        ensureUser(OWNER, "process-owners");
-        identity.setAuthentication(OWNER, List.of("process-owners"));
-        var deployment = engine.getRepositoryService().createDeployment().name("stage-1").source("Camunda Modeler")
-                .addString("stage-1.bpmn", model).deployWithResult();
-        identity.clearAuthentication();
-        deployments.add(deployment.getId());
-        return deployment.getDeployedProcessDefinitions().get(0).getVersion();
-    }
-
-    private static String classpathStage1() throws Exception {
-        return new String(new PathMatchingResourcePatternResolver().getResource("classpath:processes/stage-1.bpmn")
-                .getContentAsByteArray(), StandardCharsets.UTF_8);
-    }
-
-    /** A quality check by the Stage 1 group between the response being ready and the letter going out. */
-    private static String withQualityCheck(String stage1) {
-        String changed = stage1
-                .replace("<bpmn:sequenceFlow id=\"Flow_Stage1ResponseReady\" sourceRef=\"Gateway_Stage1ResponseReady\" targetRef=\"Task_SendStage1Response\" />",
-                        "<bpmn:sequenceFlow id=\"Flow_Stage1ResponseReady\" sourceRef=\"Gateway_Stage1ResponseReady\" targetRef=\"Task_QualityCheck\" />"
-                        + "<bpmn:sequenceFlow id=\"Flow_QualityChecked\" sourceRef=\"Task_QualityCheck\" targetRef=\"Task_SendStage1Response\" />"
-                        + "<bpmn:userTask id=\"Task_QualityCheck\" name=\"Check the response\" camunda:candidateGroups=\"${stage1Group}\""
-                        + " camunda:formRef=\"form-log-comment\" camunda:formRefBinding=\"latest\">"
-                        + "<bpmn:incoming>Flow_Stage1ResponseReady</bpmn:incoming><bpmn:outgoing>Flow_QualityChecked</bpmn:outgoing></bpmn:userTask>");
-        assertThat(changed).isNotEqualTo(stage1);
-        return changed;
+    /** Every letter of the complaint (the representative's copies too). */
+    private int letterCount(String reference) {
+        return letters.findByComplaintIdOrderByCreatedAtAscIdAsc(complaint(reference).getId()).size();
     }
 }

@@ -2,7 +2,8 @@
 # Real-browser Tasklist test: starts the built app jar on port 18080 with a fresh H2 database (dev profile,
 # so the demo users exist), then drives Debian's chromium with playwright-core through Tasklist and the
 # Camunda Forms (tasklist.test.mjs), and through the public complaint pages with the keyboard only
-# (public.test.mjs). Needs `mvn package` first. Screenshots: target/screenshots/*.png;
+# (public.test.mjs), and moves running complaints to a new version as a process owner (migration.test.mjs).
+# Needs `mvn package` first. Screenshots: target/screenshots/*.png;
 # the app's output: target/browser-app.log. Exits with the test's status.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -67,6 +68,7 @@ status=0
 BASE_URL="$BASE_URL" node --test --test-concurrency=1 --test-reporter=spec .ci/browser/tasklist.test.mjs .ci/browser/public.test.mjs \
   .ci/browser/self-assessment.test.mjs || status=$?
 BASE_URL="$BASE_URL" node --test --test-concurrency=1 --test-reporter=spec .ci/browser/cases.test.mjs || status=$?
+BASE_URL="$BASE_URL" node --test --test-concurrency=1 --test-reporter=spec .ci/browser/migration.test.mjs || status=$?
 if [ "$status" -ne 0 ]; then
   echo "browser test failed; app log: target/browser-app.log, screenshots: target/screenshots/" >&2
 fi

@@ -96,7 +96,7 @@ class SecurityConfig {
         // the case workspace (issue 15): staff read cases; every staff role but the auditors records a contact
         String[] contactRecorders = java.util.Arrays.stream(staff).filter(g -> !g.equals("GROUP_auditors"))
                 .toArray(String[]::new);
-        return http.securityMatcher("/api/**", "/audit/**", "/cases", "/cases/**")
+        return http.securityMatcher("/api/**", "/audit/**", "/cases", "/cases/**", "/process-owners/**")
                 // the Tasklist login's session counts too; its changes need Camunda's CSRF token
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
@@ -127,7 +127,10 @@ class SecurityConfig {
                                 "/api/complaints/*/timeline.csv", "/api/complaints/*/timeline.pdf",
                                 "/audit/complaints/*", "/api/improvement-actions")
                             .hasAnyAuthority(staff)
-                        .requestMatchers(HttpMethod.GET, "/api/process-owners/**").hasAnyAuthority(PROCESS_OWNER_PAGES)
+                        // versions, migration batches and drift, and their page: read by auditors too; migrating
+                        // (POST .../migrations) only by process owners
+                        .requestMatchers(HttpMethod.GET, "/api/process-owners/**", "/process-owners/migrations")
+                            .hasAnyAuthority(PROCESS_OWNER_PAGES)
                         .requestMatchers("/api/process-owners/**").hasAnyAuthority(PROCESS_OWNERS)
                         .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/*/case",
                                 "/api/cases/by-task/*", "/cases", "/cases/*").hasAnyAuthority(staff)

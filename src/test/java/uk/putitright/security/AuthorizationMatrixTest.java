@@ -79,6 +79,19 @@ class AuthorizationMatrixTest {
                                                                  "401 403 403 403 403 403 403 403 403 403 403 403 403 204 403"),
             row("POST /api/reports/self-assessment/approval?landlord=hoc-2024", "{}",
                                                                  "401 403 403 403 403 403 403 403 400 403 403 403 403 400 403"),
+            // ... process owners' pages: versions, drift, migration batches and the page read by auditors too;
+            // only process owners (and administrators) migrate (allowed: 400, there is no version 999; 404, no batch)
+            row("GET /api/process-owners/drift", null,           "401 403 403 403 403 403 403 403 403 403 403 200 200 403 200"),
+            row("GET /api/process-owners/processes/stage-1/versions", null,
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 200 200 403 200"),
+            row("GET /api/process-owners/processes/stage-1/migrations", null,
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 200 200 403 200"),
+            row("GET /api/process-owners/migrations/no-such-batch", null,
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 404 404 403 404"),
+            row("GET /process-owners/migrations?key=stage-1", null,
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 200 200 403 200"),
+            row("POST /api/process-owners/processes/stage-1/migrations", "{\"fromVersion\": 999, \"toVersion\": 999, \"dryRun\": true}",
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 400 403 400"),
             row("GET /audit/reports", null,                      "401 403 403 403 403 403 200 403 200 403 403 200 200 403 200"),
             // ... the print queue is the Customer Service Centre's (allowed: 400, no such letter queued)
             row("GET /api/print-queue", null,                    "401 403 403 200 403 403 403 403 403 403 403 403 403 403 200"),

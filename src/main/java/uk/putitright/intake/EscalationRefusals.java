@@ -16,6 +16,7 @@ import uk.putitright.complaint.EscalationRefusal;
 import uk.putitright.complaint.EscalationRefusalRepository;
 import uk.putitright.letters.LetterType;
 import uk.putitright.letters.LetterWriter;
+import uk.putitright.security.SystemRights;
 
 /**
  * Refusals to take a complaint to Stage 2 (Code 5.11: only for a valid reason, set out to the resident; 2.4: with
@@ -36,9 +37,11 @@ public class EscalationRefusals {
     private final EscalationRefusalRepository refusals;
     private final LetterWriter letters;
     private final WorkingDays workingDays;
+    private final SystemRights systemRights;
 
     EscalationRefusals(ComplaintRegister register, EscalationRefusalRepository refusals, LetterWriter letters,
-                       WorkingDays workingDays) {
+                       WorkingDays workingDays, SystemRights systemRights) {
+        this.systemRights = systemRights;
         this.register = register;
         this.refusals = refusals;
         this.letters = letters;
@@ -102,7 +105,9 @@ public class EscalationRefusals {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         EscalationRefusal refusal = refusals.saveAndFlush(new EscalationRefusal(complaint, reason, by, now,
                 lateRequest));
-        letters.write(complaint, LetterType.ESCALATION_REFUSAL, "escalation-refusal:" + complaint.getReference(), now);
+        // as a process step writes letters: the policy and the delivery process are the application's, not the caller's
+        systemRights.run(() -> letters.write(complaint, LetterType.ESCALATION_REFUSAL,
+                "escalation-refusal:" + complaint.getReference(), now));
         return refusal;
     }
 

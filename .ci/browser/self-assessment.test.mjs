@@ -1,7 +1,8 @@
 // Real-browser test of the Complaint Handling Code self-assessment (/audit/self-assessment), as three demo staff
 // with their HTTP Basic logins: an auditor opens it and sees Chorus Homes' eight-week wait as a "No" with its
 // rule as evidence; the complaints officer fills in a manual provision; a director records the governing body's
-// approval; the PDF downloads and carries the approval. Run by run-browser-test.sh; alone:
+// approval; the PDF downloads and carries the approval. axe-core checks the page against the WCAG 2.2 AA rules
+// as the auditor sees it and as the complaints officer sees it (with its forms). Run by run-browser-test.sh; alone:
 //   BASE_URL=http://localhost:18080 node --test .ci/browser/self-assessment.test.mjs
 import { after, before, describe, it } from 'node:test';
 import { stepper } from './steps.mjs';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:18080').replace(/\/$/, '');
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -18,6 +20,7 @@ const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(ROOT, 'target', 'screensho
 const STEP_TIMEOUT = 120_000;
 const PAGE = `${BASE_URL}/audit/self-assessment?landlord=chorus-homes&from=2026-04-01&to=2027-03-31`;
 const RUN = Date.now();
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const member = `Robin Member ${RUN}`;
 
 let browser;
@@ -43,6 +46,12 @@ async function as(user) {
   page.on('pageerror', (error) => problems.push(`uncaught error as ${user} on ${page.url()}: ${error.stack ?? error}`));
   current = page;
   return page;
+}
+
+async function noAccessibilityViolations(page, what) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(found, [], `axe-core found WCAG 2.2 AA violations on ${what}`);
 }
 
 /** The text a PDF shows: its Flate content streams inflated, the strings of their text operators joined. */
@@ -93,6 +102,7 @@ describe('The Complaint Handling Code self-assessment in a browser', { concurren
     assert.match(text, /1 October 2022/);
     assert.equal(await page.locator('form.provision-form').count(), 0, 'an auditor edits nothing');
     assert.equal(await page.locator('#approval-form').count(), 0, 'an auditor records no approval');
+    await noAccessibilityViolations(page, 'the self-assessment as an auditor sees it');
     await page.screenshot({ path: path.join(SHOTS, 'self-assessment-auditor.png'), fullPage: false });
     await page.context().close();
   });
@@ -100,6 +110,7 @@ describe('The Complaint Handling Code self-assessment in a browser', { concurren
   step('the complaints officer fills in a manual provision', async () => {
     const page = await as('co.reed');
     await page.goto(PAGE);
+    await noAccessibilityViolations(page, 'the self-assessment with the complaints officer\'s forms');
     const row = page.locator('#provision-4\\.1');
     await row.getByLabel('Comply').selectOption('yes');
     await row.getByLabel('Evidence').fill(`The Customer Resolution Team is our complaints officer (${RUN}).`);

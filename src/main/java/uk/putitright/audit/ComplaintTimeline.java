@@ -25,6 +25,8 @@ import uk.putitright.complaint.ComplaintNote;
 import uk.putitright.complaint.ComplaintNoteRepository;
 import uk.putitright.complaint.ComplaintRegister;
 import uk.putitright.complaint.DeadlineType;
+import uk.putitright.complaint.EscalationRefusal;
+import uk.putitright.complaint.EscalationRefusalRepository;
 import uk.putitright.complaint.Extension;
 import uk.putitright.learning.ImprovementAction;
 import uk.putitright.learning.ImprovementActionRepository;
@@ -62,10 +64,12 @@ public class ComplaintTimeline {
     private final ImprovementActionRepository improvementActions;
     private final ComplaintNoteRepository notes;
     private final IdentityService identity;
+    private final EscalationRefusalRepository refusals;
 
     ComplaintTimeline(ComplaintRegister complaints, ProcessHistoryEntries processHistory, LetterRepository letters,
                       AuditEventRepository auditEvents, ImprovementActionRepository improvementActions,
-                      ComplaintNoteRepository notes, IdentityService identity) {
+                      ComplaintNoteRepository notes, IdentityService identity, EscalationRefusalRepository refusals) {
+        this.refusals = refusals;
         this.complaints = complaints;
         this.processHistory = processHistory;
         this.letters = letters;
@@ -97,6 +101,7 @@ public class ComplaintTimeline {
         entries.addAll(deadlines(complaint, verdicts));
         complaint.getBreaches().forEach(breach -> entries.add(breach(breach)));
         complaint.getExtensions().forEach(extension -> entries.add(extension(extension)));
+        refusals.findByComplaintId(complaint.getId()).ifPresent(refusal -> entries.add(refusal(refusal)));
         letters.findByComplaintIdOrderByCreatedAtAscIdAsc(complaint.getId()).forEach(letter -> letter(letter, entries));
         auditEvents.findByComplaintIdOrderByOccurredAtAscIdAsc(complaint.getId()).forEach(event -> entries.add(
                 TimelineEntry.at(event.getOccurredAt(), Kind.AUDIT_EVENT, ProcessHistoryEntries.words(event.getAction()))
@@ -190,6 +195,15 @@ public class ComplaintTimeline {
                 .detail("due " + breach.getDueAt() + (breach.getStage() == null ? ""
                         : "; at " + words(breach.getStage().name())))
                 .build();
+    }
+
+    /** The reason is staff's own words to the resident: on the page, not in the CSV. */
+    private static TimelineEntry refusal(EscalationRefusal refusal) {
+        return TimelineEntry.at(refusal.getRefusedAt(), Kind.ESCALATION_REFUSED, "Stage 2 refused")
+                .actor(refusal.getRefusedBy())
+                .detail(refusal.isLateRequest() ? "the request came after the escalation window; refusal letter written"
+                        : "refused by staff; refusal letter written")
+                .text(refusal.getReason()).build();
     }
 
     private static TimelineEntry extension(Extension extension) {

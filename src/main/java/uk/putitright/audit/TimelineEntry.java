@@ -34,6 +34,8 @@ public record TimelineEntry(Instant time, Instant endTime, Kind kind, String tit
         WINDOW,
         BREACH,
         EXTENSION,
+        /** The landlord refused to take the complaint to Stage 2 (the reason is the entry's text). */
+        ESCALATION_REFUSED,
         /** A user task in Tasklist. */
         TASK,
         /** A task claimed, assigned or otherwise handled by a user. */

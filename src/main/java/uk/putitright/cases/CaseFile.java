@@ -78,7 +78,8 @@ public class CaseFile {
 
     /** What staff see on the timeline; engine internals (gateways, jobs, messages, incidents) stay on the full view. */
     private static final Set<TimelineEntry.Kind> STAFF_KINDS = EnumSet.of(TimelineEntry.Kind.MILESTONE,
-            TimelineEntry.Kind.BREACH, TimelineEntry.Kind.EXTENSION, TimelineEntry.Kind.TASK,
+            TimelineEntry.Kind.BREACH, TimelineEntry.Kind.EXTENSION, TimelineEntry.Kind.ESCALATION_REFUSED,
+            TimelineEntry.Kind.TASK,
             TimelineEntry.Kind.LETTER, TimelineEntry.Kind.LETTER_DELIVERED, TimelineEntry.Kind.AUDIT_EVENT,
             TimelineEntry.Kind.NOTE, TimelineEntry.Kind.IMPROVEMENT_ACTION);
     /** Audit entries that are not events of the case itself. */

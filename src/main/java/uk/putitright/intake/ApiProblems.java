@@ -103,6 +103,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Not allowed", "Your role may not do this");
     }
 
+    /** A Stage 2 request refused (now or before): a clear answer, and the refusal letter is on its way. */
+    @ExceptionHandler(EscalationRefusedException.class)
+    ProblemDetail escalationRefused(EscalationRefusedException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Escalation refused", ex.getMessage());
+        problem.setProperty("refusedAt", ex.refusal().getRefusedAt().toString());
+        problem.setProperty("lateRequest", ex.refusal().isLateRequest());
+        return problem;
+    }
+
+    @ExceptionHandler(EscalationNotRefusableException.class)
+    ProblemDetail notRefusable(EscalationNotRefusableException ex) {
+        return problem(HttpStatus.CONFLICT, "Nothing to refuse", ex.getMessage());
+    }
+
     @ExceptionHandler(StepNotOpenException.class)
     ProblemDetail notOpen(StepNotOpenException ex) {
         return problem(HttpStatus.CONFLICT, "Step not open", ex.getMessage());

@@ -41,9 +41,11 @@ public class ComplaintController {
 
     private final ComplaintIntake intake;
     private final ComplaintSubmissions submissions;
+    private final EscalationRefusals refusals;
 
-    public ComplaintController(ComplaintIntake intake, ComplaintSubmissions submissions) {
+    public ComplaintController(ComplaintIntake intake, ComplaintSubmissions submissions, EscalationRefusals refusals) {
         this.intake = intake;
+        this.refusals = refusals;
         this.submissions = submissions;
     }
 
@@ -124,6 +126,26 @@ public class ComplaintController {
     public ResponseEntity<ComplaintView> escalate(@PathVariable String reference,
                                                   @Valid @RequestBody(required = false) EscalationRequest request) {
         return accepted(intake.escalate(reference, request));
+    }
+
+    /** An escalation refusal as the API shows it. */
+    public record EscalationRefusalView(String reference, String reason, String refusedBy, java.time.Instant refusedAt,
+                                        boolean lateRequest) {
+    }
+
+    /**
+     * A complaints officer refuses to take the complaint to Stage 2 (Code 5.11), with the reason the refusal
+     * letter gives; the letter also offers the Ombudsman now. 201 the first time; a repeat answers 200 with the
+     * first refusal and sends nothing; 409 when there is no Stage 1 response or the complaint is past it.
+     */
+    @PostMapping(path = "/{reference}/escalation-refusal", consumes = "application/json")
+    public ResponseEntity<EscalationRefusalView> refuseEscalation(@PathVariable String reference,
+                                                                  @Valid @RequestBody EscalationRefusalRequest request) {
+        EscalationRefusals.Outcome outcome = refusals.refuse(reference, request.reason());
+        var refusal = outcome.refusal();
+        var view = new EscalationRefusalView(reference, refusal.getReason(), refusal.getRefusedBy(),
+                refusal.getRefusedAt(), refusal.isLateRequest());
+        return outcome.recordedNow() ? ResponseEntity.status(HttpStatus.CREATED).body(view) : ResponseEntity.ok(view);
     }
 
     @PostMapping("/{reference}/withdrawal")

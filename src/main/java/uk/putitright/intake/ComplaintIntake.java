@@ -22,11 +22,13 @@ public class ComplaintIntake {
     private final ComplaintProcess process;
     private final LandlordProperties landlords;
     private final IntakeLimits limits;
+    private final EscalationRefusals refusals;
     private final ZoneId zone;
 
     public ComplaintIntake(ComplaintRegister register, ComplaintProcess process, LandlordProperties landlords,
-                           WorkingDays workingDays, IntakeLimits limits) {
+                           WorkingDays workingDays, IntakeLimits limits, EscalationRefusals refusals) {
         this.register = register;
+        this.refusals = refusals;
         this.process = process;
         this.landlords = landlords;
         this.limits = limits;
@@ -70,9 +72,17 @@ public class ComplaintIntake {
         return ComplaintView.of(register.find(reference), zone);
     }
 
-    @Transactional
+    /**
+     * @throws EscalationRefusedException when the complaint's escalation was refused, or the request comes after
+     *     the escalation window (then the refusal and its letter are recorded now, and stay)
+     */
+    @Transactional(noRollbackFor = EscalationRefusedException.class)
     public Complaint escalate(String reference, EscalationRequest request) {
         Complaint complaint = register.find(reference);
+        var refused = refusals.answerToRequest(complaint);
+        if (refused.isPresent()) {
+            throw new EscalationRefusedException(complaint.getReference(), refused.get());
+        }
         if (request != null) {
             complaint.requestStage2(request.reason(), request.desiredOutcome());
         }

@@ -191,6 +191,11 @@ class CustomerStatusPageController {
         try {
             action.run();
             redirect.addFlashAttribute("notice", done);
+        } catch (EscalationRefusedException e) {
+            redirect.addFlashAttribute("problem", (e.refusal().isLateRequest()
+                    ? "The time to ask for a Stage 2 review has ended, so we cannot take your complaint to Stage 2."
+                    : "We have decided not to take your complaint to Stage 2.")
+                    + " We have written to you to explain why. You can take your complaint to the Ombudsman now.");
         } catch (StepNotOpenException e) {
             redirect.addFlashAttribute("problem", switch (message) {
                 case ESCALATE -> "Your complaint cannot go to Stage 2 at the moment.";

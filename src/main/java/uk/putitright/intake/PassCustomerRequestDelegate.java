@@ -42,6 +42,8 @@ class PassCustomerRequestDelegate implements JavaDelegate {
             Context.getCommandContext().runWithoutAuthorization(() -> request == CustomerMessage.ESCALATE
                     ? intake.escalate(reference, new EscalationRequest(reason, outcome))
                     : intake.send(reference, request));
+        } catch (EscalationRefusedException e) {
+            // answered: the refusal and its letter are recorded (they would roll back with an error here)
         } catch (ComplaintNotFoundException | StepNotOpenException e) {
             throw new ProcessEngineException(e.getMessage(), e);
         }

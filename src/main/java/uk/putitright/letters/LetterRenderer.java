@@ -26,6 +26,8 @@ import uk.putitright.complaint.Complaint;
 import uk.putitright.complaint.ComplaintNote;
 import uk.putitright.complaint.ComplaintNoteRepository;
 import uk.putitright.complaint.DeadlineType;
+import uk.putitright.complaint.EscalationRefusal;
+import uk.putitright.complaint.EscalationRefusalRepository;
 import uk.putitright.complaint.Extension;
 import uk.putitright.complaint.LandlordProperties;
 import uk.putitright.complaint.Stage;
@@ -89,6 +91,7 @@ public class LetterRenderer {
     private final ITemplateEngine templates;
     private final LandlordProperties landlords;
     private final ComplaintNoteRepository notes;
+    private final EscalationRefusalRepository refusals;
     private final StaffNames staffNames;
     private final ComplaintPolicy policies;
     private final WorkingDays workingDays;
@@ -97,11 +100,12 @@ public class LetterRenderer {
     private final ZoneId zone;
 
     public LetterRenderer(ITemplateEngine templates, LandlordProperties landlords, ComplaintNoteRepository notes,
-                          StaffNames staffNames, ComplaintPolicy policies,
+                          EscalationRefusalRepository refusals, StaffNames staffNames, ComplaintPolicy policies,
                           WorkingDays workingDays, Environment environment) {
         this.templates = templates;
         this.landlords = landlords;
         this.notes = notes;
+        this.refusals = refusals;
         this.staffNames = staffNames;
         this.policies = policies;
         this.workingDays = workingDays;
@@ -192,6 +196,7 @@ public class LetterRenderer {
         // only the extension notice tells of an extension; the others need not load them
         m.put("extension", type == LetterType.EXTENSION_NOTICE ? extension(c) : null);
         m.put("stage2RequestedOn", date(c.getStage2RequestedAt()));
+        m.put("refusal", type == LetterType.ESCALATION_REFUSAL ? refusal(c) : null);
 
         m.put("policy", policy);
         m.put("ombudsman", OmbudsmanDirectory.forPolicy(policy.get("ombudsman")));
@@ -288,6 +293,16 @@ public class LetterRenderer {
         Instant finalResponse = type == LetterType.STAGE_2_FINAL_RESPONSE || c.getFinalResponseAt() == null
                 ? writtenAt : c.getFinalResponseAt();
         return finalResponse.atZone(zone).plusWeeks(intOf(policy, "ombudsmanWaitWeeks", 0)).toInstant();
+    }
+
+    /** The refusal the letter explains: the reason as recorded, and for a late request when the window closed. */
+    private Map<String, Object> refusal(Complaint c) {
+        EscalationRefusal refusal = c.getId() == null ? null : refusals.findByComplaintId(c.getId()).orElse(null);
+        Map<String, Object> m = new HashMap<>();
+        m.put("reason", refusal == null ? null : refusal.getReason());
+        m.put("lateRequest", refusal != null && refusal.isLateRequest());
+        m.put("windowClosedOn", date(c.getDeadlines().get(DeadlineType.ESCALATION_WINDOW)));
+        return m;
     }
 
     private Map<String, Object> extension(Complaint c) {

@@ -12,6 +12,7 @@ public final class LetterTitles {
             Map.entry(LetterType.FORMAL_COMPLAINT_GUIDANCE, "Your formal complaint"),
             Map.entry(LetterType.STAGE_1_RESPONSE, "Our Stage 1 response"),
             Map.entry(LetterType.EXTENSION_NOTICE, "We need more time to respond"),
+            Map.entry(LetterType.ESCALATION_REFUSAL, "Why we are not taking your complaint to Stage 2"),
             Map.entry(LetterType.STAGE_2_ACKNOWLEDGEMENT, "Your request for a Stage 2 review"),
             Map.entry(LetterType.STAGE_2_FINAL_RESPONSE, "Our final response"),
             Map.entry(LetterType.ICP_REFERRAL, "Your referral to the Independent Complaints Panel"),

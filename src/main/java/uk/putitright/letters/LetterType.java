@@ -8,6 +8,8 @@ public enum LetterType {
     FORMAL_COMPLAINT_GUIDANCE,
     STAGE_1_RESPONSE,
     EXTENSION_NOTICE,
+    /** Why the complaint is not going to Stage 2, and that the Ombudsman is open now (Code 2.4, 5.11). */
+    ESCALATION_REFUSAL,
     STAGE_2_ACKNOWLEDGEMENT,
     STAGE_2_FINAL_RESPONSE,
     ICP_REFERRAL,

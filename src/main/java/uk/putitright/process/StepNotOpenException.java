@@ -6,4 +6,9 @@ public class StepNotOpenException extends RuntimeException {
     public StepNotOpenException(String reference, CustomerMessage message) {
         super("Complaint " + reference + " cannot take '" + message.messageName() + "' at its current step");
     }
+
+    /** A more specific answer, e.g. a refused escalation. */
+    protected StepNotOpenException(String message) {
+        super(message);
+    }
 }

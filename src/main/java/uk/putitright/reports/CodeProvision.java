@@ -93,7 +93,8 @@ public record CodeProvision(String number, int section, String requirement, Asse
             p("5.9", "Where a response will be outside the Code's timescales, agree intervals for keeping the resident"
                     + " informed.", MANUAL),
             p("5.10", "Make reasonable adjustments under the Equality Act 2010 and keep a record of them.", MANUAL),
-            p("5.11", "Do not refuse to escalate without a valid reason, set out in line with section 2.", PRACTICE),
+            p("5.11", "Do not refuse to escalate a complaint through all stages without a valid reason; set the reasons"
+                    + " out clearly, in line with section 2.", PRACTICE),
             p("5.12", "Keep a full record of each complaint and its outcome at each stage.", PRACTICE),
             p("5.13", "A complaint can be remedied at any stage.", POLICY),
             p("5.14", "Have policies for managing unacceptable behaviour by residents or their representatives.",
@@ -130,7 +131,8 @@ public record CodeProvision(String number, int section, String requirement, Asse
             p("7.1", "Put things right with the remedies the Code lists (apology, action, compensation and so on).",
                     MANUAL),
             p("7.2", "A remedy reflects the impact on the resident and is offered in full.", MANUAL),
-            p("7.3", "Carry out the remedy: track actions to completion and keep the resident informed.", PRACTICE),
+            p("7.3", "The remedy offer says what will happen and by when (agreed with the resident where appropriate),"
+                    + " and the remedy is followed through to completion.", PRACTICE),
             p("7.4", "Take the Ombudsman's remedies guidance into account.", MANUAL),
             p("8.1", "Produce an annual complaints performance and service improvement report with this"
                     + " self-assessment and the governing body's response.", POLICY),
@@ -151,8 +153,9 @@ public record CodeProvision(String number, int section, String requirement, Asse
                     + " positive complaint-handling culture.", MANUAL),
             p("9.6", "The MRC makes sure the governing body gets regular insight into complaint-handling performance,"
                     + " with the information and staff the role needs.", MANUAL),
-            p("9.7", "The MRC and governing body receive at least: volumes, categories, outcomes and performance;"
-                    + " reviews of issues and trends; Ombudsman outcomes and orders; the annual report.", MANUAL),
+            p("9.7", "The MRC and governing body receive at least: volumes, categories and outcomes of complaints with"
+                    + " handling performance, including compliance with the Ombudsman's orders; reviews of issues and"
+                    + " trends; the outcomes of Ombudsman investigations; the annual report.", MANUAL),
             p("9.8", "Relevant staff and third parties have a standard objective on complaint handling (working"
                     + " together, collective responsibility, professional standards).", MANUAL));
 }

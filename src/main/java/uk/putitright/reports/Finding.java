@@ -32,10 +32,12 @@ public record Finding(String comply, List<Evidence> evidence, String explanation
     /** All of these together: no if any is no, else yes if any is yes, else not assessed. */
     public static Finding combine(List<Finding> findings) {
         List<Evidence> evidence = findings.stream().flatMap(f -> f.evidence().stream()).toList();
-        String explanation = String.join(" ", findings.stream().filter(f -> NO.equals(f.comply()))
-                .map(Finding::explanation).filter(e -> e != null && !e.isBlank()).distinct().toList());
         String comply = findings.stream().anyMatch(f -> NO.equals(f.comply())) ? NO
                 : findings.stream().anyMatch(f -> YES.equals(f.comply())) ? YES : NOT_ASSESSED;
+        // a "no" is explained by its failures; a "not assessed" by why the records cannot answer
+        String explained = NOT_ASSESSED.equals(comply) ? NOT_ASSESSED : NO;
+        String explanation = String.join(" ", findings.stream().filter(f -> explained.equals(f.comply()))
+                .map(Finding::explanation).filter(e -> e != null && !e.isBlank()).distinct().toList());
         return new Finding(comply, evidence, explanation.isBlank() ? null : explanation);
     }
 }

@@ -97,6 +97,10 @@ class PolicyChecks {
                         + ") puts an informal stage of " + line.number("informalStageWorkingDays")
                         + " working day(s) before Stage 1: the Code allows no extra named stage before Stage 1.")));
         found.put("5.3", fiveThree(policy));
+        // besides its practice check: the refusal letter says why and offers the Ombudsman now (and 2.4's detail)
+        found.put("5.11", templates("The escalation refusal letter gives the reasons and says the resident can go to"
+                + " the Ombudsman now", List.of("escalation-refusal"), "${refusal.reason}",
+                "letters/fragments :: ombudsman", "Ombudsman</span> now", "You do not need to wait"));
         found.put("5.6", templates("The acknowledgements set out the complaint as understood and the outcome"
                 + " wanted", List.of("acknowledgement", "stage-2-acknowledgement"), "complaintAsUnderstood"));
         found.put("5.13", templates("Both responses offer a remedy", List.of("stage-1-response",

@@ -19,11 +19,25 @@ import uk.putitright.reports.Finding.Evidence;
 @Service
 class PracticeChecks {
 
-    /** One check's result over the period. */
+    /**
+     * One check's result over the period. {@code notAssessedBecause}: the records cannot answer the provision, so
+     * the result only lists the cases for the complaints officer to look at ({@code failingReferences} are those).
+     */
     record Result(String provision, String check, String description, long cases, long failing,
-                  List<String> failingReferences) {
+                  List<String> failingReferences, String notAssessedBecause) {
+
+        Result(String provision, String check, String description, long cases, long failing,
+               List<String> failingReferences) {
+            this(provision, check, description, cases, failing, failingReferences, null);
+        }
 
         Finding finding() {
+            if (notAssessedBecause != null) {
+                List<Evidence> evidence = new ArrayList<>();
+                evidence.add(new Evidence("history", check, description + ": " + cases + " in the period"));
+                failingReferences.forEach(ref -> evidence.add(new Evidence("history", ref, "to check: " + check)));
+                return new Finding(Finding.NOT_ASSESSED, evidence, notAssessedBecause);
+            }
             String share = cases == 0 ? "no cases in the period"
                     : (cases - failing) + " of " + cases + " (" + ComplianceReport.percent(cases - failing, cases)
                     + "%) met the Code";
@@ -46,7 +60,10 @@ class PracticeChecks {
 
     List<Result> check(String landlord, ReportPeriod period) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("landlord", landlord)
-                .addValue("start", period.start()).addValue("end", period.end());
+                .addValue("start", period.start()).addValue("end", period.end())
+                .addValue("fromDay", period.from()).addValue("afterDay", period.to().plusDays(1))
+                .addValue("today", java.time.LocalDate.ofInstant(
+                        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), workingDays.zone()));
         List<Result> results = new ArrayList<>();
         results.add(onTime(p, "6.2", "ACKNOWLEDGED_LATE", "Stage 1 acknowledgements within the timescale",
                 "acknowledged_at", "acknowledge_by"));
@@ -71,6 +88,29 @@ class PracticeChecks {
                          or (c.final_response_at >= :start and c.final_response_at < :end and not exists (
                             select 1 from letter l where l.complaint_id = c.id
                             and l.letter_type = 'STAGE_2_FINAL_RESPONSE')))""", "c.received_at"));
+        results.add(query(p, "5.11", "REFUSAL_LETTER_NOT_SENT",
+                "Escalations refused with the refusal letter sent (emailed or posted)", """
+                        exists (select 1 from escalation_refusal r where r.complaint_id = c.id
+                                and r.refused_at >= :start and r.refused_at < :end)""", """
+                        not exists (select 1 from letter l where l.complaint_id = c.id
+                                    and l.letter_type = 'ESCALATION_REFUSAL' and not l.copy_for_representative
+                                    and (l.delivered_at is not null or l.posted_at is not null))""", "c.received_at"));
+        results.add(remediesPromised(p));
+        results.add(query(p, "9.1", "UPHELD_WITHOUT_ROOT_CAUSE",
+                "Upheld or partly upheld complaints with the root cause recorded", """
+                        ((c.stage1_responded_at >= :start and c.stage1_responded_at < :end
+                          and c.stage1_outcome in ('UPHELD', 'PARTLY_UPHELD'))
+                         or (c.final_response_at >= :start and c.final_response_at < :end
+                          and c.stage2_outcome in ('UPHELD', 'PARTLY_UPHELD')))""", "c.root_cause is null",
+                "c.received_at"));
+        results.add(query(p, "9.1", "IMPROVEMENT_ACTION_LATE",
+                "Complaints whose service improvement actions (due in the period) were done by their due date", """
+                        exists (select 1 from improvement_action a where a.complaint_id = c.id
+                                and a.due_on >= :fromDay and a.due_on < :afterDay)""", """
+                        exists (select 1 from improvement_action a where a.complaint_id = c.id
+                                and a.due_on >= :fromDay and a.due_on < :afterDay
+                                and ((a.status = 'OPEN' and a.due_on < :today)
+                                     or cast(a.completed_at as date) > a.due_on))""", "c.received_at"));
         return results;
     }
 
@@ -100,6 +140,26 @@ class PracticeChecks {
                 + " and " + failing + " order by " + orderBy + ", c.id fetch first "
                 + ComplianceReportService.LIST_LIMIT + " rows only", p, String.class);
         return new Result(provision, check, description, counts[0], counts[1], references);
+    }
+
+    /**
+     * Code 7.3 (a remedy followed through to completion): the response forms record the remedy and the outstanding
+     * actions as free text, but nothing records when each was carried out, so the check lists the responses that
+     * promised outstanding actions and leaves the provision "not assessed".
+     */
+    private Result remediesPromised(MapSqlParameterSource p) {
+        String condition = """
+                exists (select 1 from complaint_note n where n.complaint_id = c.id
+                        and n.field in ('stage1OutstandingActions', 'stage2OutstandingActions', 'stage1Remedy',
+                                        'stage2Remedy')
+                        and n.recorded_at >= :start and n.recorded_at < :end and trim(n.body) <> '')""";
+        Result promised = query(p, "7.3", "REMEDY_OR_ACTIONS_PROMISED",
+                "Responses that promised a remedy or outstanding actions", condition, "1 = 1", "c.received_at");
+        return new Result(promised.provision(), promised.check(), promised.description(), promised.cases(), 0,
+                promised.failingReferences(), "Put It Right records the remedy and the outstanding actions each"
+                + " response promises, but not when each was carried out, so it cannot show that they were followed"
+                + " through to completion. The complaints officer checks the " + promised.cases() + " complaints"
+                + " listed (first " + ComplianceReportService.LIST_LIMIT + ") and records the evidence.");
     }
 
     /** Extensions recorded in the period longer than the Code allows for their stage, in working days. */

@@ -77,6 +77,8 @@ class SecurityConfig {
     /** Who records an enquiry from the Housing Ombudsman (also a customer request taken by phone). */
     static final String[] OMBUDSMAN_ENQUIRY_TAKERS = groups("ombudsman-liaison", "customer-service",
             StaffGroups.ADMINISTRATORS);
+    /** Who may refuse to take a complaint to Stage 2 (Code 5.11): the complaints officer, who has that authority (4.2). */
+    static final String[] ESCALATION_REFUSERS = groups("complaints-officer", StaffGroups.ADMINISTRATORS);
     /** Who prints and posts the letters of the print queue: the Customer Service Centre. */
     static final String[] PRINT_ROOM = groups("customer-service", StaffGroups.ADMINISTRATORS);
 
@@ -115,6 +117,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/complaints/*/erasure").hasAnyAuthority(DATA_ERASERS)
                         .requestMatchers(HttpMethod.POST, "/api/complaints/*/ombudsman-enquiry")
                             .hasAnyAuthority(OMBUDSMAN_ENQUIRY_TAKERS)
+                        .requestMatchers(HttpMethod.POST, "/api/complaints/*/escalation-refusal")
+                            .hasAnyAuthority(ESCALATION_REFUSERS)
                         .requestMatchers(HttpMethod.POST, "/api/complaints/*/escalation", "/api/complaints/*/withdrawal",
                                 "/api/complaints/*/acceptance", "/api/complaints/*/icp-referral",
                                 "/api/complaints/*/designated-person", "/api/complaints/*/survey-response")

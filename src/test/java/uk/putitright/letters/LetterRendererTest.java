@@ -178,7 +178,8 @@ class LetterRendererTest {
     /**
      * Since the Housing Ombudsman Scheme of 1 October 2022 a tenant need neither wait nor go through a designated
      * person once the procedure is complete: every landlord's final response and signposting letters say so, even
-     * Chorus Homes whose own procedure still tells of an eight-week wait.
+     * Chorus Homes whose own procedure still tells of an eight-week wait; so does the letter refusing Stage 2
+     * (Code 2.4, 5.11), in every landlord's letter set.
      */
     @Test
     void everyLandlordsFinalLettersOfferTheOmbudsmanNowAndNeverAWait() throws Exception {
@@ -195,7 +196,8 @@ class LetterRendererTest {
         for (var entry : ombudsmen.entrySet()) {
             String[] landlordAndLine = entry.getKey().split("/", -1);
             Complaint complaint = register(landlordAndLine[0], landlordAndLine[1].isEmpty() ? null : landlordAndLine[1]);
-            for (LetterType type : java.util.List.of(LetterType.STAGE_2_FINAL_RESPONSE, LetterType.OMBUDSMAN_SIGNPOSTING)) {
+            for (LetterType type : java.util.List.of(LetterType.STAGE_2_FINAL_RESPONSE, LetterType.OMBUDSMAN_SIGNPOSTING,
+                    LetterType.ESCALATION_REFUSAL)) {
                 RenderedLetter letter = renderer.render(complaint, type, customer(complaint), WRITTEN_AT);
                 String pdf = pdfText(LetterRenderer.pdf(letter.xhtml()));
                 String plain = letter.text().replaceAll("\\s+", " ");

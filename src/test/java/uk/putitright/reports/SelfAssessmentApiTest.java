@@ -63,6 +63,13 @@ class SelfAssessmentApiTest {
     private String noLetter;
     private String longExtension;
     private String lateBeforeThePeriod;
+    private String refusedAndSent;
+    private String refusedNoLetter;
+    private String refusedLetterNotSent;
+    private String upheldWithRootCause;
+    private String upheldWithoutRootCause;
+    private String improvementOnTime;
+    private String improvementLate;
 
     @BeforeAll
     void generatedHistory() {
@@ -102,6 +109,65 @@ class SelfAssessmentApiTest {
         lateBeforeThePeriod = complaint();
         acknowledged(lateBeforeThePeriod, "2019-03-20T10:00", "2019-03-10T17:00");
         stage1(lateBeforeThePeriod, "2019-03-30T10:00", "2019-03-25T17:00", "lt.jones", true);
+
+        // escalations refused (Code 5.11): the letter emailed, never written, written but not sent
+        refusedAndSent = complaint();
+        refused(refusedAndSent, "2019-07-01T10:00");
+        letter(refusedAndSent, "ESCALATION_REFUSAL", "2019-07-01T10:00");
+        jdbc.update("update letter set delivered_at = ? where step_key = ?", at("2019-07-01T10:05"),
+                refusedAndSent + "-ESCALATION_REFUSAL");
+        refusedNoLetter = complaint();
+        refused(refusedNoLetter, "2019-07-02T10:00");
+        refusedLetterNotSent = complaint();
+        refused(refusedLetterNotSent, "2019-07-03T10:00");
+        letter(refusedLetterNotSent, "ESCALATION_REFUSAL", "2019-07-03T10:00");
+        String refusedBefore = complaint();
+        refused(refusedBefore, "2019-03-03T10:00");
+
+        // learning (Code 9.1): an upheld complaint with and without its root cause; improvement actions
+        upheldWithRootCause = complaint();
+        stage1(upheldWithRootCause, "2019-05-12T10:00", "2019-05-22T17:00", "lt.jones", true);
+        jdbc.update("update complaint set stage1_outcome = 'UPHELD', root_cause = 'REPAIR_DELAY' where reference = ?",
+                upheldWithRootCause);
+        upheldWithoutRootCause = complaint();
+        stage1(upheldWithoutRootCause, "2019-05-12T10:00", "2019-05-22T17:00", "lt.jones", true);
+        jdbc.update("update complaint set stage1_outcome = 'PARTLY_UPHELD' where reference = ?", upheldWithoutRootCause);
+        improvementOnTime = complaint();
+        improvement(improvementOnTime, "2019-08-01", "2019-07-30T10:00");
+        improvementLate = complaint();
+        improvement(improvementLate, "2019-08-01", "2019-08-09T10:00");
+
+        // remedies (Code 7.3): a response that promised outstanding actions
+        jdbc.update("insert into complaint_note (complaint_id, field, body, task_key, author, recorded_at)"
+                + " values (?, 'stage1OutstandingActions', 'Replace the boiler by 1 June', 'Task', 'lt.jones', ?)",
+                id(onTime), at("2019-05-12T10:00"));
+    }
+
+    @Test
+    void refusedEscalationsLearningAndRemediesAreCheckedFromTheRecords() throws Exception {
+        JsonNode sa = json(get("/api/reports/self-assessment?" + PERIOD, "aud.sa"));
+        assertThat(failing(sa, "5.11", "REFUSAL_LETTER_NOT_SENT"))
+                .containsExactlyInAnyOrder(refusedNoLetter, refusedLetterNotSent);
+        assertThat(practiceSummary(sa, "5.11", "REFUSAL_LETTER_NOT_SENT")).contains("1 of 3");
+        assertThat(provision(sa, "5.11").path("comply").asText()).isEqualTo("no");
+
+        assertThat(failing(sa, "9.1", "UPHELD_WITHOUT_ROOT_CAUSE")).containsExactly(upheldWithoutRootCause);
+        assertThat(practiceSummary(sa, "9.1", "UPHELD_WITHOUT_ROOT_CAUSE")).contains("1 of 2");
+        assertThat(failing(sa, "9.1", "IMPROVEMENT_ACTION_LATE")).containsExactly(improvementLate);
+        assertThat(practiceSummary(sa, "9.1", "IMPROVEMENT_ACTION_LATE")).contains("1 of 2");
+        assertThat(provision(sa, "9.1").path("comply").asText()).isEqualTo("no");
+
+        // 7.3: what was promised is listed, but nothing records its completion, so it stays "not assessed"
+        JsonNode sevenThree = provision(sa, "7.3");
+        assertThat(sevenThree.path("comply").asText()).isEqualTo("not assessed");
+        assertThat(sevenThree.path("explanation").asText()).contains("not when each was carried out");
+        List<String> toCheck = new ArrayList<>();
+        for (JsonNode e : sevenThree.path("practice").path("evidence")) {
+            if (e.path("detail").asText().equals("to check: REMEDY_OR_ACTIONS_PROMISED")) {
+                toCheck.add(e.path("reference").asText());
+            }
+        }
+        assertThat(toCheck).containsExactly(onTime);
     }
 
     @Test
@@ -113,9 +179,9 @@ class SelfAssessmentApiTest {
         assertThat(failing(sa, "5.12", "RESPONSE_WITHOUT_LETTER")).containsExactly(noLetter);
         assertThat(failing(sa, "6.4", "STAGE_1_EXTENSION_OVER_LIMIT")).containsExactly(longExtension);
         assertThat(failing(sa, "6.14", "STAGE_2_RESPONSE_LATE")).isEmpty();
-        // the shares count the period's cases only: six acknowledgements, four Stage 1 responses
+        // the shares count the period's cases only: six acknowledgements, six Stage 1 responses
         assertThat(practiceSummary(sa, "6.2", "ACKNOWLEDGED_LATE")).contains("5 of 6");
-        assertThat(practiceSummary(sa, "6.3", "STAGE_1_RESPONSE_LATE")).contains("3 of 4");
+        assertThat(practiceSummary(sa, "6.3", "STAGE_1_RESPONSE_LATE")).contains("5 of 6");
         // a practice failure makes the provision "no" though emh's policy allows 0 working days
         JsonNode sixTwo = provision(sa, "6.2");
         assertThat(sixTwo.path("policy").path("comply").asText()).isEqualTo("yes");
@@ -248,6 +314,18 @@ class SelfAssessmentApiTest {
         if (letter) {
             letter(ref, "STAGE_2_FINAL_RESPONSE", at);
         }
+    }
+
+    private void refused(String ref, String at) {
+        jdbc.update("insert into escalation_refusal (complaint_id, reason, refused_by, refused_at, late_request)"
+                + " values (?, 'After the window', 'procedure', ?, true)", id(ref), at(at));
+    }
+
+    private void improvement(String ref, String dueOn, String completedAt) {
+        jdbc.update("insert into improvement_action (complaint_id, description, owner_group, due_on, status,"
+                + " created_at, completed_by, completed_at) values (?, 'Fix the repairs triage', 'service-managers',"
+                + " ?, 'DONE', ?, 'sm.smith', ?)", id(ref), java.sql.Date.valueOf(dueOn), at("2019-06-01T10:00"),
+                at(completedAt));
     }
 
     private void note(String ref, String field, String author, String at) {

@@ -100,6 +100,9 @@ class AuthorizationMatrixTest {
             // ... customers' requests are recorded by customer service (allowed: 404, no such complaint)
             row("POST /api/complaints/{unknown}/withdrawal", null,"401 403 403 404 403 403 403 403 403 403 403 403 403 403 404"),
             row("POST /api/complaints/{unknown}/escalation", null,"401 403 403 404 403 403 403 403 403 403 403 403 403 403 404"),
+            // ... refusing a Stage 2 request is the complaints officer's decision (allowed: 404, no such complaint)
+            row("POST /api/complaints/{unknown}/escalation-refusal", "{\"reason\": \"matrix\"}",
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 403 404 404"),
             row("POST /api/complaints/{unknown}/ombudsman-enquiry", "{}",
                                                                  "401 403 403 404 403 403 403 403 403 403 404 403 403 403 404"),
             row("POST /api/complaints/{unknown}/survey-response", "{\"rating\": 5}",

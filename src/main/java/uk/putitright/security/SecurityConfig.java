@@ -127,6 +127,9 @@ class SecurityConfig {
                                 "/api/complaints/*/timeline.csv", "/api/complaints/*/timeline.pdf",
                                 "/audit/complaints/*", "/api/improvement-actions")
                             .hasAnyAuthority(staff)
+                        .requestMatchers(HttpMethod.GET, "/audit/process-owners/changes")
+                            .hasAnyAuthority(PROCESS_OWNER_PAGES)
+                        .requestMatchers("/audit/process-owners/policy-preview").hasAnyAuthority(PROCESS_OWNERS)
                         .requestMatchers(HttpMethod.GET, "/api/process-owners/**").hasAnyAuthority(PROCESS_OWNER_PAGES)
                         .requestMatchers("/api/process-owners/**").hasAnyAuthority(PROCESS_OWNERS)
                         .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/*/case",

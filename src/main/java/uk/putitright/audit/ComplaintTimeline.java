@@ -31,6 +31,7 @@ import uk.putitright.learning.ImprovementActionRepository;
 import uk.putitright.letters.Letter;
 import uk.putitright.letters.LetterRepository;
 import uk.putitright.letters.LetterTitles;
+import uk.putitright.policy.ComplaintPolicy;
 
 /**
  * Everything that happened to one complaint, in time order, with a summary an auditor reads first: was it
@@ -62,10 +63,12 @@ public class ComplaintTimeline {
     private final ImprovementActionRepository improvementActions;
     private final ComplaintNoteRepository notes;
     private final IdentityService identity;
+    private final ComplaintPolicy policies;
 
     ComplaintTimeline(ComplaintRegister complaints, ProcessHistoryEntries processHistory, LetterRepository letters,
                       AuditEventRepository auditEvents, ImprovementActionRepository improvementActions,
-                      ComplaintNoteRepository notes, IdentityService identity) {
+                      ComplaintNoteRepository notes, IdentityService identity, ComplaintPolicy policies) {
+        this.policies = policies;
         this.complaints = complaints;
         this.processHistory = processHistory;
         this.letters = letters;
@@ -94,6 +97,7 @@ public class ComplaintTimeline {
 
         List<TimelineEntry> entries = new ArrayList<>(engine.entries());
         entries.addAll(milestones(complaint));
+        policies.applied(complaint).ifPresent(applied -> entries.add(policy(complaint, applied)));
         entries.addAll(deadlines(complaint, verdicts));
         complaint.getBreaches().forEach(breach -> entries.add(breach(breach)));
         complaint.getExtensions().forEach(extension -> entries.add(extension(extension)));
@@ -110,6 +114,15 @@ public class ComplaintTimeline {
                 .toList();
         return new Timeline(complaint.getReference(), complaint.getLandlord(), complaint.getStage().name(),
                 complaint.getStatus().name(), now, summary(complaint, verdicts, ordered, actions, complaintNotes), ordered);
+    }
+
+    /** Which policy the complaint runs under, placed with its receipt (its deadlines all come from it). */
+    private static TimelineEntry policy(Complaint complaint, ComplaintPolicy.Applied applied) {
+        String rules = applied.ruleIds().isEmpty() ? "no rule matched" : "rule " + String.join(", ", applied.ruleIds());
+        return TimelineEntry.at(complaint.getReceivedAt(), Kind.VERSION, "Policy " + ComplaintPolicy.DECISION_KEY
+                        + " version " + applied.version())
+                .detail(rules + (applied.versionTag() == null ? "" : "; version tag " + applied.versionTag())
+                        + "; decision definition " + applied.decisionDefinitionId()).build();
     }
 
     /**

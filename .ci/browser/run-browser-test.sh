@@ -66,7 +66,7 @@ fi
 
 status=0
 BASE_URL="$BASE_URL" node --test --test-concurrency=1 --test-reporter=spec .ci/browser/tasklist.test.mjs .ci/browser/public.test.mjs \
-  .ci/browser/self-assessment.test.mjs || status=$?
+  .ci/browser/self-assessment.test.mjs .ci/browser/process-owner.test.mjs || status=$?
 BASE_URL="$BASE_URL" node --test --test-concurrency=1 --test-reporter=spec .ci/browser/cases.test.mjs || status=$?
 BASE_URL="$BASE_URL" node --test --test-concurrency=1 --test-reporter=spec .ci/browser/migration.test.mjs || status=$?
 if [ "$status" -ne 0 ]; then

@@ -33,6 +33,7 @@ import uk.putitright.learning.ImprovementActionRepository;
 import uk.putitright.letters.Letter;
 import uk.putitright.letters.LetterRepository;
 import uk.putitright.letters.LetterTitles;
+import uk.putitright.policy.ComplaintPolicy;
 
 /**
  * Everything that happened to one complaint, in time order, with a summary an auditor reads first: was it
@@ -65,11 +66,14 @@ public class ComplaintTimeline {
     private final ComplaintNoteRepository notes;
     private final IdentityService identity;
     private final EscalationRefusalRepository refusals;
+    private final ComplaintPolicy policies;
 
     ComplaintTimeline(ComplaintRegister complaints, ProcessHistoryEntries processHistory, LetterRepository letters,
                       AuditEventRepository auditEvents, ImprovementActionRepository improvementActions,
-                      ComplaintNoteRepository notes, IdentityService identity, EscalationRefusalRepository refusals) {
+                      ComplaintNoteRepository notes, IdentityService identity, EscalationRefusalRepository refusals,
+                      ComplaintPolicy policies) {
         this.refusals = refusals;
+        this.policies = policies;
         this.complaints = complaints;
         this.processHistory = processHistory;
         this.letters = letters;
@@ -98,6 +102,7 @@ public class ComplaintTimeline {
 
         List<TimelineEntry> entries = new ArrayList<>(engine.entries());
         entries.addAll(milestones(complaint));
+        policies.applied(complaint).ifPresent(applied -> entries.add(policy(complaint, applied)));
         entries.addAll(deadlines(complaint, verdicts));
         complaint.getBreaches().forEach(breach -> entries.add(breach(breach)));
         complaint.getExtensions().forEach(extension -> entries.add(extension(extension)));
@@ -115,6 +120,15 @@ public class ComplaintTimeline {
                 .toList();
         return new Timeline(complaint.getReference(), complaint.getLandlord(), complaint.getStage().name(),
                 complaint.getStatus().name(), now, summary(complaint, verdicts, ordered, actions, complaintNotes), ordered);
+    }
+
+    /** Which policy the complaint runs under, placed with its receipt (its deadlines all come from it). */
+    private static TimelineEntry policy(Complaint complaint, ComplaintPolicy.Applied applied) {
+        String rules = applied.ruleIds().isEmpty() ? "no rule matched" : "rule " + String.join(", ", applied.ruleIds());
+        return TimelineEntry.at(complaint.getReceivedAt(), Kind.VERSION, "Policy " + ComplaintPolicy.DECISION_KEY
+                        + " version " + applied.version())
+                .detail(rules + (applied.versionTag() == null ? "" : "; version tag " + applied.versionTag())
+                        + "; decision definition " + applied.decisionDefinitionId()).build();
     }
 
     /**

@@ -63,6 +63,9 @@ class ProcessHistoryEntries {
         Instant informalStageEndedAt = null;
         for (HistoricProcessInstance instance : instancesOf(complaint)) {
             String processId = instance.getId();
+            entries.add(TimelineEntry.at(instant(instance.getStartTime()), Kind.VERSION, "Process "
+                            + instance.getProcessDefinitionKey() + " version " + instance.getProcessDefinitionVersion())
+                    .detail("process definition " + instance.getProcessDefinitionId()).process(processId).build());
             Map<String, HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery()
                     .processInstanceId(processId).list().stream()
                     .collect(Collectors.toMap(HistoricTaskInstance::getId, Function.identity()));

@@ -54,7 +54,9 @@ public record TimelineEntry(Instant time, Instant endTime, Kind kind, String tit
         LETTER_DELIVERED,
         AUDIT_EVENT,
         NOTE,
-        IMPROVEMENT_ACTION
+        IMPROVEMENT_ACTION,
+        /** The version of the policy (with the rules that matched) or of a process the complaint ran under. */
+        VERSION
     }
 
     public TimelineEntry {

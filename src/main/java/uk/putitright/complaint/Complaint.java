@@ -146,6 +146,9 @@ public class Complaint {
 
     @Column(name = "policy_decision_id", length = 64)
     private String policyDecisionId;
+    /** The ids of the policy rules that matched, comma-separated (V60). */
+    @Column(name = "policy_rule_ids", length = 400)
+    private String policyRuleIds;
 
     @Embedded
     private Deadlines deadlines = new Deadlines();
@@ -209,12 +212,19 @@ public class Complaint {
     }
 
     /** The complaint-policy decision version (definition id) this complaint runs under. */
-    public void recordPolicy(String decisionDefinitionId) {
+    public void recordPolicy(String decisionDefinitionId, List<String> ruleIds) {
         this.policyDecisionId = decisionDefinitionId;
+        this.policyRuleIds = String.join(",", ruleIds);
     }
 
     public String getPolicyDecisionId() {
         return policyDecisionId;
+    }
+
+    /** The policy rules that matched when the policy was determined (empty for complaints from before V60). */
+    public List<String> getPolicyRuleIds() {
+        return policyRuleIds == null || policyRuleIds.isBlank() ? List.of()
+                : List.of(policyRuleIds.split(","));
     }
 
     public void linkProcess(String processInstanceId) {

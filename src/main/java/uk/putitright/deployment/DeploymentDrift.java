@@ -30,6 +30,10 @@ public class DeploymentDrift {
             String deployedBy, Instant deployedAt, Integer releaseVersion) {
     }
 
+    /** A deployment as process owners and auditors see it: its name, who deployed it (null: the application) and when. */
+    public record Deployed(String deploymentId, String name, String deployedBy, Instant deployedAt) {
+    }
+
     public record Report(List<OwnerVersion> ownerVersions, List<ClasspathDeployment.Superseded> supersededAtStartUp) {
     }
 
@@ -90,13 +94,18 @@ public class DeploymentDrift {
 
     private OwnerVersion ownerVersion(String key, String type, int version, String deploymentId,
             Integer releaseVersion, Map<String, Deployment> deployments) {
-        Deployment deployment = deployments.computeIfAbsent(deploymentId,
-                id -> repository.createDeploymentQuery().deploymentId(id).singleResult());
-        String by = history.createUserOperationLogQuery().deploymentId(deploymentId)
+        Deployed deployed = deployed(deployments.computeIfAbsent(deploymentId,
+                id -> repository.createDeploymentQuery().deploymentId(id).singleResult()));
+        return new OwnerVersion(key, type, version, deployed.name(), deployed.deployedBy(), deployed.deployedAt(),
+                releaseVersion);
+    }
+
+    /** Who deployed a deployment and when; the caller reads as the engine (no user), as {@link #report} does. */
+    public Deployed deployed(Deployment deployment) {
+        String by = history.createUserOperationLogQuery().deploymentId(deployment.getId())
                 .entityType(EntityTypes.DEPLOYMENT).operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE)
                 .list().stream().map(UserOperationLogEntry::getUserId).filter(u -> u != null).findFirst().orElse(null);
-        return new OwnerVersion(key, type, version, deployment.getName(), by,
-                deployment.getDeploymentTime() == null ? null : deployment.getDeploymentTime().toInstant(),
-                releaseVersion);
+        return new Deployed(deployment.getId(), deployment.getName(), by,
+                deployment.getDeploymentTime() == null ? null : deployment.getDeploymentTime().toInstant());
     }
 }

@@ -31,7 +31,8 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  *       application and none of the engine's own objects such as {@code execution});</li>
  *   <li>literals, comparisons, {@code and or not empty}, {@code ?:} and parentheses:
  *       {@code ${stage1Decision == 'EXTEND'}};</li>
- *   <li>working days from now: {@code ${workingDays.fromNow(5)}} with a whole number;</li>
+ *   <li>working days from now: {@code ${workingDays.fromNow(5)}} with a whole number, or with a plain read of a
+ *       policy timescale ({@code ${workingDays.fromNow(icpReferralWorkingDays)}}, a variable named ...WorkingDays);</li>
  *   <li>the complaint reference passed to a called process: {@code #{execution.processBusinessKey}}.</li>
  * </ul>
  * Property access, brackets, any other method call, functions and arithmetic are refused.
@@ -146,14 +147,19 @@ final class ExpressionAllowlist {
                 && property(dot).equals("processBusinessKey");
     }
 
-    private static boolean isWorkingDaysFromNow(AstMethod method) {
+    private boolean isWorkingDaysFromNow(AstMethod method) {
         if (!(method.getChild(0) instanceof AstDot dot) || !(dot.getChild(0) instanceof AstIdentifier bean)
                 || !bean.getName().equals("workingDays") || !property(dot).equals("fromNow")) {
             return false;
         }
         Node parameters = method.getChild(1);
-        return parameters.getCardinality() == 1 && parameters.getChild(0) instanceof AstNumber number
-                && number.toString().matches("\\d+");
+        if (parameters.getCardinality() != 1) {
+            return false;
+        }
+        Node days = parameters.getChild(0);
+        return days instanceof AstNumber number ? number.toString().matches("\\d+")
+                : days instanceof AstIdentifier variable && variable.getName().endsWith("WorkingDays")
+                        && variableRead(variable.getName()) == null;
     }
 
     /** AstDot prints itself as ". name". */

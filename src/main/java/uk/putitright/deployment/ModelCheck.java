@@ -338,7 +338,7 @@ final class ModelCheck {
 
     private boolean isWorkingDayDeadline(String expression) {
         String text = expression.trim();
-        if (text.matches("\\$\\{\\s*workingDays\\.fromNow\\(\\s*\\d+\\s*\\)\\s*}")) {
+        if (text.matches("\\$\\{\\s*workingDays\\.fromNow\\(\\s*(\\d+|[A-Za-z]\\w*WorkingDays)\\s*\\)\\s*}")) {
             return true;
         }
         return text.startsWith("${") && text.endsWith("}")

@@ -1,59 +1,89 @@
 package uk.putitright.policy;
 
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 import uk.putitright.complaint.Complaint;
 
 /**
  * The policy row a complaint runs under. {@link #determine} picks the latest deployed version of
- * {@code complaint-policy} and records its id on the complaint; {@link #of} reads that same version later,
- * so a process owner deploying new timescales changes new complaints, not the deadlines of open ones.
- * A row depends only on the decision version, landlord and business line, so each is evaluated once.
+ * {@code complaint-policy} and records its id and the rules that matched on the complaint; {@link #of} reads
+ * that same version later, so a process owner deploying new timescales changes new complaints, not the
+ * deadlines of open ones. A row depends only on the decision version, landlord and business line, so each is
+ * evaluated once ({@link PolicyTable}, which also names the matching rules for the record).
  */
 @Component
 public class ComplaintPolicy {
 
     public static final String DECISION_KEY = "complaint-policy";
 
-    private final DecisionService decisions;
-    private final RepositoryService repository;
-    private final Map<List<String>, Map<String, Object>> rows = new ConcurrentHashMap<>();
-
-    ComplaintPolicy(DecisionService decisions, RepositoryService repository) {
-        this.decisions = decisions;
-        this.repository = repository;
+    /** Which policy a complaint ran under, for its timeline: the decision version and the rules that matched. */
+    public record Applied(String decisionDefinitionId, int version, String versionTag, List<String> ruleIds) {
     }
 
-    /** The latest version's row for the complaint, now recorded on it as the policy it runs under. */
+    private final RepositoryService repository;
+    private final IdentityService identity;
+    private final Map<String, DmnDecision> decisions = new ConcurrentHashMap<>();
+    private final Map<List<String>, PolicyTable.Match> rows = new ConcurrentHashMap<>();
+
+    ComplaintPolicy(RepositoryService repository, IdentityService identity) {
+        this.repository = repository;
+        this.identity = identity;
+    }
+
+    /** The latest version's row for the complaint, now recorded on it (version and rules) as the policy it runs under. */
     public Map<String, Object> determine(Complaint complaint) {
         String definitionId = latestDefinitionId();
-        Map<String, Object> row = row(definitionId, complaint.getLandlord(), complaint.getBusinessLine());
-        complaint.recordPolicy(definitionId);
-        return row;
+        PolicyTable.Match match = match(definitionId, complaint.getLandlord(), complaint.getBusinessLine());
+        complaint.recordPolicy(definitionId, match.ruleIds());
+        return match.outputs();
     }
 
     /** The row of the version recorded on the complaint (the latest, for complaints from before it was recorded). */
     public Map<String, Object> of(Complaint complaint) {
-        String definitionId = Optional.ofNullable(complaint.getPolicyDecisionId()).orElseGet(this::latestDefinitionId);
-        return row(definitionId, complaint.getLandlord(), complaint.getBusinessLine());
+        return match(definitionIdOf(complaint), complaint.getLandlord(), complaint.getBusinessLine()).outputs();
+    }
+
+    /**
+     * The version and rules the complaint runs under: as recorded, or for a complaint recorded before the rules
+     * were (V60), the rules its pinned version gives its landlord and business line; empty before any policy.
+     */
+    public Optional<Applied> applied(Complaint complaint) {
+        String definitionId = complaint.getPolicyDecisionId();
+        if (definitionId == null) {
+            return Optional.empty();
+        }
+        List<String> rules = complaint.getPolicyRuleIds();
+        if (rules.isEmpty()) {
+            try {
+                rules = match(definitionId, complaint.getLandlord(), complaint.getBusinessLine()).ruleIds();
+            } catch (NoPolicyRowException e) {
+                rules = List.of();
+            }
+        }
+        DecisionDefinition definition = asEngine(() -> repository.getDecisionDefinition(definitionId));
+        return Optional.of(new Applied(definitionId, definition.getVersion(), definition.getVersionTag(), rules));
     }
 
     /** The latest version's row for a landlord and business line, e.g. for "what happens next" before intake. */
     public Optional<Map<String, Object>> latest(String landlord, String businessLine) {
         try {
-            return Optional.of(row(latestDefinitionId(), landlord, businessLine));
+            return Optional.of(match(latestDefinitionId(), landlord, businessLine).outputs());
         } catch (NoPolicyRowException e) {
             return Optional.empty();
         }
+    }
+
+    private String definitionIdOf(Complaint complaint) {
+        return Optional.ofNullable(complaint.getPolicyDecisionId()).orElseGet(this::latestDefinitionId);
     }
 
     private String latestDefinitionId() {
@@ -65,18 +95,31 @@ public class ComplaintPolicy {
         return latest.getId();
     }
 
-    private Map<String, Object> row(String definitionId, String landlord, String businessLine) {
+    private PolicyTable.Match match(String definitionId, String landlord, String businessLine) {
         String line = businessLine == null ? "" : businessLine;
         return rows.computeIfAbsent(List.of(definitionId, landlord, line), key -> {
-            DmnDecisionResultEntries result = decisions.evaluateDecisionById(definitionId)
-                    .variables(Map.of("landlord", landlord, "businessLine", line))
-                    .evaluate()
-                    .getSingleResult();
-            if (result == null) {
-                throw new NoPolicyRowException(landlord, line);
-            }
-            return Collections.unmodifiableMap(new HashMap<>(result.getEntryMap()));
+            DmnDecision decision = decisions.computeIfAbsent(definitionId,
+                    id -> PolicyTable.parse(asEngine(() -> repository.getDmnModelInstance(id))));
+            return PolicyTable.evaluate(decision, landlord, line)
+                    .orElseThrow(() -> new NoPolicyRowException(landlord, line));
         });
+    }
+
+    /**
+     * Reads the deployed policy as the engine itself: the application's own policy applies whoever's step or
+     * page needs it, whatever their engine grants on decision definitions.
+     */
+    private <T> T asEngine(Supplier<T> read) {
+        Authentication caller = identity.getCurrentAuthentication();
+        if (caller == null) {
+            return read.get();
+        }
+        identity.clearAuthentication();
+        try {
+            return read.get();
+        } finally {
+            identity.setAuthentication(caller);
+        }
     }
 
     /** The DMN has no rule for this landlord and business line: a configuration error, not bad input. */

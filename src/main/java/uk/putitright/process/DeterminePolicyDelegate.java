@@ -10,7 +10,8 @@ import uk.putitright.policy.ComplaintPolicy;
 
 /**
  * Pins the complaint to the landlord's row of the latest {@code complaint-policy} DMN, copies the outputs
- * the models route on ({@link ProcessNames#ROUTING_POLICY}) into process variables of the same name (plain
+ * the models route on ({@link ProcessNames#ROUTING_POLICY}) and the task timescales
+ * ({@link ProcessNames#TASK_TIMESCALES}) into process variables of the same name (plain
  * booleans, integers and strings), then sets the acknowledgement deadline.
  */
 @Component("determinePolicy")
@@ -31,6 +32,9 @@ class DeterminePolicyDelegate implements JavaDelegate {
         Complaint complaint = records.of(execution);
         Map<String, Object> policy = policies.determine(complaint);
         for (String name : ProcessNames.ROUTING_POLICY) {
+            execution.setVariable(name, policy.get(name));
+        }
+        for (String name : ProcessNames.TASK_TIMESCALES) {
             execution.setVariable(name, policy.get(name));
         }
         deadlines.schedule(execution, complaint, DeadlineType.ACKNOWLEDGEMENT);

@@ -29,6 +29,16 @@ public final class ProcessNames {
     public static final List<String> ROUTING_POLICY = List.of("informalStage", STAGE1_GROUP, "stage2ReviewerGroup",
             "stage2SignOffRequired", "stage2SignOffGroup", "ombudsmanWaitWeeks");
 
+    /**
+     * The complaint-policy outputs that user tasks' due dates read ({@code ${workingDays.fromNow(icpReferralWorkingDays)}}),
+     * set as process variables by the policy step beside {@link #ROUTING_POLICY}: these tasks have no deadline of
+     * the complaint's own, so their timescale travels with the process (called processes get it through camunda:in).
+     */
+    public static final List<String> TASK_TIMESCALES = List.of("ombudsmanResponseWorkingDays",
+            "designatedPersonResponseWorkingDays", "icpReferralWorkingDays", "icpOutcomeWorkingDays");
+    /** The breach review's timescale, passed to the breach-review process it starts. */
+    public static final String BREACH_REVIEW_WORKING_DAYS = "breachReviewWorkingDays";
+
     /** The complaint a step or task works on; null where there is none (a compliment, an unsubmitted start form). */
     public static Long complaintId(VariableScope scope) {
         return scope.getVariable(COMPLAINT_ID) instanceof Number id ? id.longValue() : null;

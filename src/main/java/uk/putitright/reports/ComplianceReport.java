@@ -85,8 +85,8 @@ public record ComplianceReport(
     public record DataQualityProblem(String problem, String description, long count, List<String> references) {
     }
 
-    /** a/b as a percentage to one decimal place; null when b is 0 (no share of nothing). */
-    static BigDecimal percent(long part, long whole) {
+    /** a/b as a percentage to one decimal place (CH02 and the other shares); null when b is 0 (no share of nothing). */
+    public static BigDecimal percent(long part, long whole) {
         return whole == 0 ? null
                 : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }

@@ -135,6 +135,9 @@ class SecurityConfig {
                         // (POST .../migrations) only by process owners
                         .requestMatchers(HttpMethod.GET, "/api/process-owners/**", "/process-owners/migrations")
                             .hasAnyAuthority(PROCESS_OWNER_PAGES)
+                        .requestMatchers(HttpMethod.GET, "/audit/process-owners/changes")
+                            .hasAnyAuthority(PROCESS_OWNER_PAGES)
+                        .requestMatchers("/audit/process-owners/policy-preview").hasAnyAuthority(PROCESS_OWNERS)
                         .requestMatchers("/api/process-owners/**").hasAnyAuthority(PROCESS_OWNERS)
                         .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/*/case",
                                 "/api/cases/by-task/*", "/cases", "/cases/*").hasAnyAuthority(staff)

@@ -178,6 +178,14 @@ class ComplaintTimelineTest extends ProcessTestSupport {
         // a note is named, its text is not in the CSV
         assertThat(rows).anySatisfy(row -> assertThat(row.get(3)).isEqualTo("Note: stage2Findings"));
         assertThat(csv.body()).doesNotContain("The Stage 1 remedy was not enough");
+        // which rules applied: the policy version with the rule that matched, and each process's version
+        assertThat(rows).anySatisfy(row -> {
+            assertThat(row.get(2)).isEqualTo("VERSION");
+            assertThat(row.get(3)).matches("Policy complaint-policy version \\d+");
+            assertThat(row.get(6)).startsWith("rule Rule_ChorusHomes;");
+        });
+        assertThat(rows).anySatisfy(row -> assertThat(row.get(3)).matches("Process complaint version \\d+"));
+        assertThat(rows).anySatisfy(row -> assertThat(row.get(3)).matches("Process stage-1 version \\d+"));
 
         HttpResponse<byte[]> pdf = http.send(authorised(request("/api/complaints/" + ref + "/timeline.pdf"), AUDITOR)
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -187,7 +195,8 @@ class ComplaintTimelineTest extends ProcessTestSupport {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             // table cells wrap: compare with the line breaks as spaces
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text).contains(ref, "Handled within the Code", "Missed deadline: Stage 1 response");
+            assertThat(text).contains(ref, "Handled within the Code", "Missed deadline: Stage 1 response",
+                    "Policy complaint-policy version", "rule Rule_ChorusHomes", "Process stage-1 version");
             assertThat(document.getPage(0).getMediaBox().getWidth())
                     .isGreaterThan(document.getPage(0).getMediaBox().getHeight());
         }

@@ -193,6 +193,10 @@ class DeploymentGateTest {
                 <bpmn:intermediateCatchEvent id="Timer_FiveMinutes" name="Five minutes">
                   <bpmn:timerEventDefinition><bpmn:timeDuration>PT5M</bpmn:timeDuration></bpmn:timerEventDefinition>
                 </bpmn:intermediateCatchEvent>""");
+        // a policy timescale may be read as working days (${workingDays.fromNow(icpReferralWorkingDays)}), no other variable
+        refusedBodies.put("Task_DueFromAnyVariable", """
+                <bpmn:userTask id="Task_DueFromAnyVariable" name="Due from any variable" camunda:formRef="form-log-comment"
+                    camunda:candidateGroups="advocacy" camunda:dueDate="${workingDays.fromNow(caseHandler)}" />""");
         refusedBodies.put("Task_NoStep", """
                 <bpmn:serviceTask id="Task_NoStep" name="External" camunda:type="external" camunda:topic="t" />""");
         refusedBodies.put("Task_NoTemplate", """

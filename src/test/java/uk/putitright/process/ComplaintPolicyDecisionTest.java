@@ -32,7 +32,9 @@ class ComplaintPolicyDecisionTest {
       "stage2AcknowledgeWorkingDays", "stage2ResponseWorkingDays", "stage2ClockStart",
       "stage2ExtensionMaxWorkingDays", "stage2ReviewerGroup", "stage2SignOffRequired", "stage2SignOffGroup",
       "escalationWindowWorkingDays", "icpAvailable", "designatedPersonRoute", "ombudsmanWaitWeeks",
-      "ombudsman", "ombudsmanAnyTime", "satisfactionSurvey");
+      "ombudsman", "ombudsmanAnyTime", "satisfactionSurvey",
+      "breachReviewWorkingDays", "ombudsmanResponseWorkingDays", "designatedPersonResponseWorkingDays",
+      "icpReferralWorkingDays", "icpOutcomeWorkingDays");
 
   private static DmnEngine dmnEngine;
   private static DmnDecision decision;
@@ -106,6 +108,12 @@ class ComplaintPolicyDecisionTest {
     assertThat(p.get("ombudsman")).isEqualTo("HOUSING_OMBUDSMAN");
     assertThat(p.get("ombudsmanAnyTime")).isEqualTo(false);
     assertThat(p.get("satisfactionSurvey")).isEqualTo(false);
+    // the task timescales that were written in the BPMN due dates
+    assertThat(p.get("breachReviewWorkingDays")).isEqualTo(2);
+    assertThat(p.get("ombudsmanResponseWorkingDays")).isEqualTo(10);
+    assertThat(p.get("designatedPersonResponseWorkingDays")).isEqualTo(10);
+    assertThat(p.get("icpReferralWorkingDays")).isEqualTo(5);
+    assertThat(p.get("icpOutcomeWorkingDays")).isEqualTo(20);
     // any business line gives the same policy
     assertThat(policy("chorus-homes", "care-plus")).isEqualTo(p);
   }

@@ -92,6 +92,17 @@ class AuthorizationMatrixTest {
                                                                  "401 403 403 403 403 403 403 403 403 403 403 200 200 403 200"),
             row("POST /api/process-owners/processes/stage-1/migrations", "{\"fromVersion\": 999, \"toVersion\": 999, \"dryRun\": true}",
                                                                  "401 403 403 403 403 403 403 403 403 403 403 403 400 403 400"),
+            // process owners preview a policy change (nothing is deployed; a request without the file is 400) and, with
+            // auditors, read what changed between two versions
+            row("POST /api/process-owners/policy-preview", "{}",
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 400 403 400"),
+            row("GET /audit/process-owners/policy-preview", null,"401 403 403 403 403 403 403 403 403 403 403 403 200 403 200"),
+            row("POST /audit/process-owners/policy-preview", "{}",
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 403 400 403 400"),
+            row("GET /api/process-owners/changes?key=complaint-policy&from=1&to=1", null,
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 200 200 403 200"),
+            row("GET /audit/process-owners/changes?key=complaint-policy&from=1&to=1", null,
+                                                                 "401 403 403 403 403 403 403 403 403 403 403 200 200 403 200"),
             row("GET /audit/reports", null,                      "401 403 403 403 403 403 200 403 200 403 403 200 200 403 200"),
             // ... the print queue is the Customer Service Centre's (allowed: 400, no such letter queued)
             row("GET /api/print-queue", null,                    "401 403 403 200 403 403 403 403 403 403 403 403 403 403 200"),

@@ -130,7 +130,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/process-owners/**").hasAnyAuthority(PROCESS_OWNER_PAGES)
                         .requestMatchers("/api/process-owners/**").hasAnyAuthority(PROCESS_OWNERS)
                         .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/*/case",
-                                "/api/cases/by-task/*", "/cases", "/cases/*").hasAnyAuthority(staff)
+                                "/api/cases/by-task/*", "/cases", "/cases/*", "/cases/*/new-complaint")
+                            .hasAnyAuthority(staff)
+                        .requestMatchers(HttpMethod.POST, "/api/complaints/*/customer-requests")
+                            .hasAnyAuthority(CUSTOMER_REQUEST_TAKERS)
                         .requestMatchers(HttpMethod.POST, "/api/complaints/*/contacts").hasAnyAuthority(contactRecorders)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Put It Right"))

@@ -72,7 +72,9 @@ class CaseQueryTest {
     void partOfAReferenceIsMatchedAnywhereInReferences() {
         assertThat(parse(Map.of("q", "chg-2026")).referencePart()).isEqualTo("CHG-2026");
         assertThat(parse(Map.of("q", "2026-0001")).referencePart()).isEqualTo("2026-0001");
-        assertThat(parse(Map.of("q", "CHG-2026-000042")).referencePart()).isEqualTo("CHG-2026-000042");
+        assertThat(parse(Map.of("q", "CHG-2026-000042")).referencePart()).as("a whole reference: by id").isNull();
+        assertThat(parse(Map.of("q", "2026-000042")).referencePart()).as("a whole reference: by id").isNull();
+        assertThat(parse(Map.of("q", "CHG-2026-00004")).referencePart()).isEqualTo("CHG-2026-00004");
         assertThat(parse(Map.of("q", "-000042")).referencePart()).isEqualTo("-000042");
         assertThat(parse(Map.of("q", "Price")).referencePart()).as("a name").isNull();
         assertThat(parse(Map.of("q", "42")).referencePart()).as("a number alone is the complaint's id").isNull();

@@ -26,7 +26,8 @@ import uk.putitright.reports.bench.HistoryGenerator;
  *
  * <pre>mvn -q exec:java -Dexec.classpathScope=test -Dbench.db=putitright_bench \
  *   -Dexec.mainClass=uk.putitright.cases.bench.CaseSearchBenchmark [-Dexec.args="30 3"]</pre>
- * Arguments: measured runs of each kind (30), warm-up runs of each kind (3). Each run takes the next of 200
+ * Arguments: measured runs of each kind (30), warm-up runs of each kind (3), and optionally a word: only the
+ * kinds whose name contains it (with the baseline), e.g. {@code reference}. Each run takes the next of 200
  * customers drawn at random from the database, so the searches are for real names, postcodes and phones; the
  * kinds take turns run by run, so a busy machine slows all of them alike.
  */
@@ -42,6 +43,8 @@ public final class CaseSearchBenchmark {
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        // a third argument runs only the kinds whose name contains it (and the baseline)
+        String only = args.length > 2 ? args[2] : "";
         try (ConfigurableApplicationContext app = ComplianceReportBenchmark.application()) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             CaseSearch search = app.getBean(CaseSearch.class);
@@ -86,6 +89,7 @@ public final class CaseSearchBenchmark {
                     "handler", "officer" + (1 + i % 40))));
             kinds.put("list: everything (no filter)", i -> searching.applyAsLong(Map.of()));
             kinds.put("case page", i -> (long) caseFile.of(samples.get(i).reference(), "bench").timeline().size());
+            kinds.keySet().removeIf(kind -> !kind.contains(only) && !kind.startsWith("lookup by id"));
 
             Map<String, List<Double>> millis = new LinkedHashMap<>();
             Map<String, Long> found = new LinkedHashMap<>();

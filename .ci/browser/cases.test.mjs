@@ -4,7 +4,9 @@
 // A tenant phones about "my complaint": cs.smith (customer-service) logs in to Tasklist, opens Cases from
 // Tasklist's header, finds the complaint by its postcode typed without the space, opens the case and sees its
 // deadlines, timeline and a letter, records the phone call and sees it on the timeline, then opens the
-// complaint's task in Tasklist from the case page, where the "Case" tab shows the case. A head of service
+// complaint's task in Tasklist from the case page, where the "Case" tab shows the case. From the case page, with
+// the keyboard, she also logs a new complaint for the same customer (her details filled in) and records the
+// customer's request to withdraw it. A head of service
 // (hos.brown) filters "Overdue now" and gets the same count as the API. Set-up (logging the complaints, the
 // customer's consent) goes through the public API and the engine REST API as the dev profile's admin.
 // Screenshots go to target/screenshots/cases-*.png.
@@ -29,6 +31,7 @@ let browser;
 let page;
 let reference; // Zoë Price's complaint, made on her behalf by a representative
 let overdueReference; // a complaint received a month ago and never acknowledged
+let newReference; // Zoë's second complaint, logged from her first one's case page
 const problems = [];
 
 const step = stepper({
@@ -85,6 +88,17 @@ async function noAccessibilityViolations(what) {
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   assert.deepEqual(found, [], `axe-core found WCAG 2.2 AA violations on ${what}`);
+}
+
+/** Presses Tab until the element has the focus: it is in the page's tab order (reachable by keyboard). */
+async function tabTo(locator, most = 200) {
+  for (let i = 0; i < most; i++) {
+    if (await locator.evaluate((element) => element === document.activeElement)) {
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`not reached with the Tab key in ${most} presses: ${locator}`);
 }
 
 async function logIn(user) {
@@ -200,6 +214,44 @@ describe('Case workspace: find a case when a tenant phones, and work it', { conc
     assert.match(await first.innerText(), /Phone call in with Zoë Price/);
     assert.match(await first.innerText(), /the fan is still broken/);
     await shoot('4-contact-recorded');
+  });
+
+  step('logs a new complaint for the same customer from the case page, her details filled in', async () => {
+    await tabTo(page.getByRole('link', { name: 'Log a new complaint for this customer' }));
+    await Promise.all([page.waitForURL(`${BASE_URL}/cases/${reference}/new-complaint`), page.keyboard.press('Enter')]);
+    assert.equal(await page.locator('#nc-name').inputValue(), 'Zoë Price');
+    assert.equal(await page.locator('#nc-email').inputValue(), 'zoe.price@example.org');
+    assert.equal(await page.locator('#nc-phone').inputValue(), '+44 1234 567890');
+    assert.match(await page.locator('#nc-address').inputValue(), /PE29 3QW/);
+    assert.equal(await page.locator('#nc-rep-name').inputValue(), 'Pat Advocate');
+    await noAccessibilityViolations('the new complaint form');
+    await page.getByLabel('What the complaint is about').fill(`The back door lock is broken (${Date.now()}).`);
+    await tabTo(page.getByRole('button', { name: 'Log the complaint' }));
+    await page.keyboard.press('Enter');
+    await page.locator('#logged').waitFor();
+    newReference = await page.locator('#logged-reference').innerText();
+    assert.match(newReference, /^[A-Z]+-\d{4}-\d+$/);
+    assert.notEqual(newReference, reference);
+    await noAccessibilityViolations('the new complaint logged');
+    await shoot('4b-new-complaint-logged');
+    await tabTo(page.locator('#logged-reference'));
+    await Promise.all([page.waitForURL(`${BASE_URL}/cases/${newReference}`), page.keyboard.press('Enter')]);
+    await page.locator('#other-complaints', { hasText: reference }).waitFor();
+  });
+
+  step('records, on the new case, the customer\'s request to withdraw it', async () => {
+    await tabTo(page.getByLabel('What the customer asks for'));
+    await page.getByLabel('What the customer asks for').selectOption('WITHDRAW');
+    assert.ok(await page.locator('#request-escalation').isHidden(), 'the Stage 2 reasons only for an escalation');
+    await noAccessibilityViolations('the case page\'s request form');
+    await tabTo(page.getByRole('button', { name: 'Record the request' }));
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    await eventually(`${newReference} withdrawn`, async () =>
+      /withdrawn/i.test((await call('GET', `/api/complaints/${newReference}/case`)).status));
+    await page.reload();
+    assert.match(await page.locator('#status').innerText(), /withdrawn/i);
+    await shoot('4c-request-recorded');
+    await page.goto(`${BASE_URL}/cases/${reference}`);
   });
 
   step('opens the complaint\'s task in Tasklist from the case page, with its Case tab', async () => {

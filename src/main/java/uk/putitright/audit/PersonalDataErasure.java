@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.putitright.complaint.Complaint;
@@ -26,7 +27,9 @@ import uk.putitright.security.SystemRights;
 @Service
 public class PersonalDataErasure {
 
-    public record Result(String reference, int lettersErased, int notesErased, int historyValuesDeleted) {
+    /** @param entriesRedacted entries elsewhere ({@link PersonalDataHolder}) that held the customer's data */
+    public record Result(String reference, int lettersErased, int notesErased, int historyValuesDeleted,
+                         int entriesRedacted) {
     }
 
     private final ComplaintRepository complaints;
@@ -35,9 +38,11 @@ public class PersonalDataErasure {
     private final HistoryService history;
     private final AuditLog audit;
     private final SystemRights systemRights;
+    private final ObjectProvider<PersonalDataHolder> holders;
 
     PersonalDataErasure(ComplaintRepository complaints, LetterRepository letters, ComplaintNoteRepository notes, HistoryService history,
-                        AuditLog audit, SystemRights systemRights) {
+                        AuditLog audit, SystemRights systemRights, ObjectProvider<PersonalDataHolder> holders) {
+        this.holders = holders;
         this.complaints = complaints;
         this.letters = letters;
         this.notes = notes;
@@ -55,6 +60,7 @@ public class PersonalDataErasure {
             throw new IllegalStateException(complaint.getReference()
                     + " is still open: its personal data is needed to answer the customer; erase it once it is closed");
         }
+        int redacted = holders.orderedStream().mapToInt(holder -> holder.erase(complaint)).sum();
         complaint.anonymise(ClockUtil.getCurrentTime().toInstant());
         List<Letter> sent = letters.findByComplaintIdOrderByCreatedAtAscIdAsc(complaint.getId());
         sent.forEach(Letter::erase);
@@ -65,7 +71,7 @@ public class PersonalDataErasure {
         // who may erase is the endpoint's rule; deleting a value from history is otherwise an administrator's right
         int deleted = systemRights.run(() -> deletePersonalHistory(complaint.getReference()));
         audit.record(complaint.getId(), requestedBy, "PERSONAL_DATA_ERASED", reason);
-        return new Result(complaint.getReference(), sent.size(), written.size(), deleted);
+        return new Result(complaint.getReference(), sent.size(), written.size(), deleted, redacted);
     }
 
     /**

@@ -19,7 +19,7 @@ import uk.putitright.complaint.ComplaintNotFoundException;
 
 /**
  * The case workspace's JSON API: search and list ({@code GET /api/complaints?q=...}), one case as the case page
- * shows it, recording a contact, and which case a Tasklist task belongs to (for the Tasklist "Case" tab).
+ * shows it, recording a contact or a customer's request, and which case a Tasklist task belongs to (for the Tasklist "Case" tab).
  */
 @RestController
 class CaseController {
@@ -27,17 +27,17 @@ class CaseController {
     private final CaseSearch search;
     private final CaseFile caseFile;
     private final CaseContacts contacts;
-    private final CaseAccess access;
+    private final CaseRequests requests;
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final IdentityService identity;
 
-    CaseController(CaseSearch search, CaseFile caseFile, CaseContacts contacts, CaseAccess access, TaskService tasks,
+    CaseController(CaseSearch search, CaseFile caseFile, CaseContacts contacts, CaseRequests requests, TaskService tasks,
                    RuntimeService runtime, IdentityService identity) {
         this.search = search;
         this.caseFile = caseFile;
         this.contacts = contacts;
-        this.access = access;
+        this.requests = requests;
         this.tasks = tasks;
         this.runtime = runtime;
         this.identity = identity;
@@ -47,7 +47,7 @@ class CaseController {
     @GetMapping(path = "/api/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
     CaseSearch.Result search(@RequestParam Map<String, String> params,
                              org.springframework.security.core.Authentication user) {
-        return search.search(search.parse(params), access.scope(user), user.getName());
+        return search.search(params, user);
     }
 
     @GetMapping(path = "/api/complaints/{reference}/case", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,6 +62,19 @@ class CaseController {
         var note = contacts.record(reference, contact, user.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reference", reference, "recordedAt",
                 note.getRecordedAt().toString()));
+    }
+
+    /**
+     * A customer's request (escalate, accept the outcome, ask for the panel or a designated person, withdraw)
+     * recorded from the case page: the same process as Tasklist's start form, started as the caller.
+     */
+    @PostMapping(path = "/api/complaints/{reference}/customer-requests", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> recordRequest(@PathVariable String reference,
+            @RequestBody CaseRequests.NewRequest request) {
+        String instance = requests.record(reference, request);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("reference", reference, "request",
+                request.request().strip().toUpperCase(java.util.Locale.ROOT), "processInstanceId", instance));
     }
 
     /** The complaint a task belongs to (its process's business key), read as the engine: a task id is no secret. */

@@ -37,6 +37,11 @@ public record CaseQuery(String q, ComplaintStatus status, Stage stage, boolean o
     /** A reference with or without its prefix: CHG-2026-000042, 2026-000042, or the number alone. */
     private static final Pattern REFERENCE = Pattern.compile("(?:([A-Za-z]{2,5})-)?(\\d{4})-(\\d{1,12})");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,12}");
+    /** References are written with at least 6 digits (CHG-2026-000042). */
+    private static final int WHOLE_NUMBER = 6;
+    /** Part of a reference: its prefix with or without the year ("CHG-", "CHG-2026"), or year and number digits. */
+    private static final Pattern REFERENCE_PART = Pattern.compile(
+            "(?:[A-Za-z]{2,5}-)?\\d{1,4}-\\d{0,12}|[A-Za-z]{2,5}-\\d{0,12}|-\\d{1,12}");
 
     /** Checks the request's parameters (unknown ones too) against the landlords and teams there are. */
     public static CaseQuery parse(Map<String, String> params, Set<String> landlords, Set<String> teams) {
@@ -114,13 +119,34 @@ public record CaseQuery(String q, ComplaintStatus status, Stage stage, boolean o
     }
 
     /**
+     * The text a reference must contain when q is part of one ("CHG-2026", "2026-0001"), upper case as
+     * references are written; null otherwise, and for a whole reference (its number of 6 digits or more),
+     * which {@link #referenceNumber()} finds by id: the trigram match of a whole reference reads the long
+     * posting lists of trigrams every reference shares ("CHG", "202") for nothing. Letters, digits and
+     * hyphens only, so nothing to escape.
+     */
+    public String referencePart() {
+        if (q == null || !REFERENCE_PART.matcher(q).matches()) {
+            return null;
+        }
+        Matcher whole = REFERENCE.matcher(q);
+        return whole.matches() && whole.group(3).length() >= WHOLE_NUMBER ? null : q.toUpperCase(Locale.ROOT);
+    }
+
+    /**
      * The texts that must all occur in a complaint's search keys: a phone number as its digits, a whole
      * postcode without its space, an email lower case, anything else word by word folded.
      */
     public java.util.List<String> terms() {
-        if (q == null) {
+        return termsOf(q);
+    }
+
+    /** {@link #terms()} of any search text, e.g. one read back from the audit log; none for null. */
+    public static java.util.List<String> termsOf(String q) {
+        if (q == null || q.isBlank()) {
             return java.util.List.of();
         }
+        q = q.strip();
         String phone = CustomerSearchKeys.phone(q);
         if (phone != null) {
             return java.util.List.of(phone);

@@ -48,10 +48,12 @@ public class CaseSearch {
     private final StaffNames staffNames;
     private final AuditLog audit;
     private final org.camunda.bpm.engine.IdentityService identity;
+    private final CaseAccess access;
 
     CaseSearch(NamedParameterJdbcTemplate jdbc, CaseTeams teams, WorkingDays workingDays,
                LandlordProperties landlords, StaffNames staffNames, AuditLog audit,
-               org.camunda.bpm.engine.IdentityService identity) {
+               org.camunda.bpm.engine.IdentityService identity, CaseAccess access) {
+        this.access = access;
         this.identity = identity;
         this.jdbc = jdbc;
         this.teams = teams;
@@ -63,6 +65,12 @@ public class CaseSearch {
 
     public CaseQuery parse(Map<String, String> params) {
         return CaseQuery.parse(params, landlords.landlords().keySet(), teams.teams());
+    }
+
+    /** The search a reader asked for, within the cases they may read ({@link CaseAccess}): API and page alike. */
+    @Transactional
+    public Result search(Map<String, String> params, org.springframework.security.core.Authentication reader) {
+        return search(parse(params), access.scope(reader), reader.getName());
     }
 
     @Transactional

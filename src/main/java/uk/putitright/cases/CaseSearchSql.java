@@ -44,6 +44,11 @@ final class CaseSearchSql {
                 params.put("term" + i, "%" + escapeLike(terms.get(i)) + "%");
             }
             matches.add("(" + String.join(" and ", all) + ")");
+            String part = query.referencePart();
+            if (part != null) {
+                matches.add("c.reference like :referencePart");
+                params.put("referencePart", "%" + part + "%");
+            }
             Long number = query.referenceNumber();
             if (number != null) {
                 String pattern = query.referencePattern();

@@ -140,7 +140,10 @@ class SecurityConfig {
                         .requestMatchers("/audit/process-owners/policy-preview").hasAnyAuthority(PROCESS_OWNERS)
                         .requestMatchers("/api/process-owners/**").hasAnyAuthority(PROCESS_OWNERS)
                         .requestMatchers(HttpMethod.GET, "/api/complaints", "/api/complaints/*/case",
-                                "/api/cases/by-task/*", "/cases", "/cases/*").hasAnyAuthority(staff)
+                                "/api/cases/by-task/*", "/cases", "/cases/*", "/cases/*/new-complaint")
+                            .hasAnyAuthority(staff)
+                        .requestMatchers(HttpMethod.POST, "/api/complaints/*/customer-requests")
+                            .hasAnyAuthority(CUSTOMER_REQUEST_TAKERS)
                         .requestMatchers(HttpMethod.POST, "/api/complaints/*/contacts").hasAnyAuthority(contactRecorders)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Put It Right"))

@@ -69,6 +69,30 @@ class CaseQueryTest {
     }
 
     @Test
+    void partOfAReferenceIsMatchedAnywhereInReferences() {
+        assertThat(parse(Map.of("q", "chg-2026")).referencePart()).isEqualTo("CHG-2026");
+        assertThat(parse(Map.of("q", "2026-0001")).referencePart()).isEqualTo("2026-0001");
+        assertThat(parse(Map.of("q", "CHG-2026-000042")).referencePart()).as("a whole reference: by id").isNull();
+        assertThat(parse(Map.of("q", "2026-000042")).referencePart()).as("a whole reference: by id").isNull();
+        assertThat(parse(Map.of("q", "CHG-2026-00004")).referencePart()).isEqualTo("CHG-2026-00004");
+        assertThat(parse(Map.of("q", "-000042")).referencePart()).isEqualTo("-000042");
+        assertThat(parse(Map.of("q", "Price")).referencePart()).as("a name").isNull();
+        assertThat(parse(Map.of("q", "42")).referencePart()).as("a number alone is the complaint's id").isNull();
+        assertThat(parse(Map.of("q", "Smith-Jones")).referencePart()).as("a double-barrelled name").isNull();
+        CaseSearchSql.Where where = CaseSearchSql.where(parse(Map.of("q", "chg-2026")), null, false, Instant.now(),
+                Instant.now(), ZoneId.of("Europe/London"));
+        assertThat(where.sql()).contains("c.reference like :referencePart");
+        assertThat(where.params()).containsEntry("referencePart", "%CHG-2026%");
+    }
+
+    @Test
+    void searchTextReadBackFromTheAuditLogGivesTheSameTerms() {
+        assertThat(CaseQuery.termsOf(" Zoë Price ")).containsExactly("zoe", "price");
+        assertThat(CaseQuery.termsOf("01234 567 890")).containsExactly("01234567890");
+        assertThat(CaseQuery.termsOf(null)).isEmpty();
+    }
+
+    @Test
     void wildcardsAreLiteral() {
         CaseSearchSql.Where where = CaseSearchSql.where(parse(Map.of("q", "5_%*\\")), null, false, Instant.now(),
                 Instant.now(), ZoneId.of("Europe/London"));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -53,6 +54,8 @@ abstract class CaseWorkspaceTest {
     @Autowired TaskService tasks;
     @Autowired ComplaintRepository complaints;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.camunda.bpm.engine.HistoryService history;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -116,6 +119,83 @@ abstract class CaseWorkspaceTest {
         assertFound("10%a " + surname);
         assertFound("1*a " + surname);
         assertFound("%" + surname.substring(1));
+        // part of a reference: its prefix and year, or the year and the first digits of its number
+        String prefixAndYear = zoe.substring(0, zoe.lastIndexOf('-'));
+        assertFound(prefixAndYear.toLowerCase(), zoe, pat, hugh);
+        String yearAndDigits = zoe.substring(zoe.indexOf('-') + 1, zoe.length() - 2);
+        assertFound(yearAndDigits, Stream.of(zoe, pat, hugh).filter(r -> r.contains(yearAndDigits))
+                .toArray(String[]::new));
+        assertThat(references(search("q=" + yearAndDigits + "&size=100", "cs.cases")))
+                .allSatisfy(reference -> assertThat(reference).contains(yearAndDigits));
+        // the other forms a caller gives: a postcode with odd spacing, a phone in brackets or with 0044, an
+        // email in capitals, a first name alone with the surname's accent folded
+        assertFound(" " + postcode.replace(" ", "   ").toLowerCase() + " ", zoe, hugh);
+        assertFound("(" + phone.substring(0, 5) + ") " + phone.substring(5), zoe);
+        assertFound("0044 " + phone.substring(1), zoe);
+        assertFound("ZOE." + surname.toUpperCase() + "@EXAMPLE.ORG", zoe);
+        assertFound("ZOË " + surname, zoe, hugh);
+        assertFound("huntingdon " + surname.substring(0, 6), zoe, hugh);
+    }
+
+    @Test
+    void aCustomerRequestIsRecordedFromTheCasePageAsTasklistWouldRecordIt() throws Exception {
+        String page = get("/cases/" + zoe, "cs.cases").body();
+        assertThat(page).contains("id=\"request-form\"", "Withdraw my complaint", "Log a new complaint for this customer");
+
+        HttpResponse<String> unknown = post("/api/complaints/" + zoe + "/customer-requests", "{\"request\": \"SING\"}",
+                "cs.cases");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body()).at("/errors/0/field").asText()).isEqualTo("request");
+        // escalating before there is a Stage 1 response: the complaint's own refusal, nothing recorded
+        HttpResponse<String> tooEarly = post("/api/complaints/" + zoe + "/customer-requests",
+                "{\"request\": \"ESCALATE\", \"stage2Reason\": \"Not fixed\"}", "cs.cases");
+        assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
+        for (String user : List.of("aud.cases", "hos.cases", "nogroup.cases")) {
+            assertThat(post("/api/complaints/" + zoe + "/customer-requests", "{\"request\": \"WITHDRAW\"}", user)
+                    .statusCode()).as(user).isEqualTo(403);
+        }
+        assertThat(complaints.findByReference(zoe).orElseThrow().getStatus()).isEqualTo(ComplaintStatus.OPEN);
+
+        HttpResponse<String> withdrawn = post("/api/complaints/" + zoe + "/customer-requests",
+                "{\"request\": \"withdraw\"}", "cs.cases");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(201);
+        runJobs();
+        assertThat(complaints.findByReference(zoe).orElseThrow().getStatus()).isEqualTo(ComplaintStatus.WITHDRAWN);
+        var recorded = history.createHistoricProcessInstanceQuery().processDefinitionKey("customer-request")
+                .processInstanceBusinessKey(zoe).list();
+        assertThat(recorded).hasSize(1);
+        assertThat(recorded.get(0).getStartUserId()).as("started as the member of staff").isEqualTo("cs.cases");
+    }
+
+    @Test
+    void aNewComplaintForTheSameCustomerIsFilledInFromTheCase() throws Exception {
+        HttpResponse<String> form = get("/cases/" + zoe + "/new-complaint", "cs.cases");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"Zoë " + surname + "\"", "value=\"zoe." + surname + "@example.org\"",
+                "value=\"+44 " + phone.substring(1) + "\"", "3 Mill Lane, Huntingdon, " + postcode,
+                "name=\"landlord\"", "data-idempotency-key=");
+        Long zoeId = complaints.findByReference(zoe).orElseThrow().getId();
+        assertThat(jdbc.queryForList("select detail from audit_event where complaint_id = ? and action = 'CASE_VIEWED'",
+                String.class, zoeId)).containsExactly("new complaint for the same customer");
+        assertThat(get("/cases/" + zoe + "/new-complaint", "nogroup.cases").statusCode()).isEqualTo(403);
+        assertThat(get("/cases/" + zoe + "/new-complaint", null).statusCode()).isEqualTo(401);
+
+        // what the page sends: the same customer, a new complaint, through our API
+        String again = log("PHONE", "Zoë " + surname, "zoe." + surname + "@example.org", "+44 " + phone.substring(1),
+                "Flat 10_A, 3 Mill Lane, Huntingdon, " + postcode, "cs.cases", "The front door lock is broken.");
+        assertThat(again).isNotEqualTo(zoe);
+        runJobs();
+        JsonNode view = JSON.readTree(get("/api/complaints/" + again + "/case", "cs.cases").body());
+        assertThat(view.findValuesAsText("reference")).contains(zoe);
+        assertThat(references(search("q=" + phone, "cs.cases"))).containsExactlyInAnyOrder(zoe, again);
+        // the customer's details never reach the engine: its variables hold ids, enums and dates
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(again).list();
+        assertThat(instance).isNotEmpty();
+        for (var variable : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(instance.stream().map(i -> i.getId()).toArray(String[]::new)).list()) {
+            assertThat(String.valueOf(variable.getValue())).as(variable.getName())
+                    .doesNotContain(surname).doesNotContain(phone.substring(1)).doesNotContain(postcode);
+        }
     }
 
     @Test
@@ -238,12 +318,26 @@ abstract class CaseWorkspaceTest {
 
     @Test
     void anErasedCustomerIsFoundNoMore() throws Exception {
+        Long lastSearchBefore = jdbc.queryForObject("select coalesce(max(id), 0) from audit_event", Long.class);
+        search("q=" + URLEncoder.encode("Zoe " + surname, StandardCharsets.UTF_8), "hos.cases");
+        search("q=" + URLEncoder.encode("+44 " + phone.substring(1), StandardCharsets.UTF_8), "hos.cases");
+        search("q=" + URLEncoder.encode("mill lane " + surname, StandardCharsets.UTF_8) + "&status=open", "hos.cases");
+        search("q=" + URLEncoder.encode("pat." + surname.toLowerCase() + "@example.org", StandardCharsets.UTF_8),
+                "hos.cases");
+        search("q=" + zoe, "hos.cases");
         Complaint complaint = complaints.findByReference(zoe).orElseThrow();
         complaint.close(ComplaintStatus.CLOSED, ClosureReason.values()[0], ClockUtil.getCurrentTime().toInstant());
         complaints.saveAndFlush(complaint);
         HttpResponse<String> erased = post("/api/complaints/" + zoe + "/erasure",
                 "{\"reason\": \"The customer asked us to erase their data\"}", "po.cases");
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        // what staff typed to find this customer is erased from the audit log; other searches stay as typed
+        List<String> searches = jdbc.queryForList("select detail from audit_event where action = 'CASE_SEARCH'"
+                + " and actor = 'hos.cases' and id > ? order by id", String.class, lastSearchBefore);
+        assertThat(searches).containsExactly("q=[erased] found=2", "q=[erased] found=1", "q=[erased] status=OPEN found=2",
+                "q=" + "pat." + surname.toLowerCase() + "@example.org found=1", "q=" + zoe + " found=1");
+        assertThat(String.join(" ", jdbc.queryForList("select detail from audit_event where action = 'CASE_SEARCH'",
+                String.class))).doesNotContainIgnoringCase("zoe " + surname).doesNotContain(phone.substring(1));
         for (String q : List.of("zoe " + surname, postcode, phone, "zoe." + surname + "@example.org", "mill lane " + surname)) {
             assertThat(references(search("q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), "cs.cases")))
                     .as(q).doesNotContain(zoe);
@@ -276,14 +370,19 @@ abstract class CaseWorkspaceTest {
     }
 
     private String log(String channel, String name, String email, String phoneNumber, String address) throws Exception {
+        return log(channel, name, email, phoneNumber, address, null, "Damp in the bedroom has not been treated.");
+    }
+
+    private String log(String channel, String name, String email, String phoneNumber, String address, String user,
+                       String summary) throws Exception {
         String body = JSON.writeValueAsString(java.util.Map.of("channel", channel, "businessLine", "",
                 "customer", new java.util.HashMap<>(java.util.Map.of("name", name, "address", address,
                         "preferredContact", email == null ? "POST" : "EMAIL")) {{
                             if (email != null) put("email", email);
                             if (phoneNumber != null) put("phone", phoneNumber);
                         }},
-                "summary", "Damp in the bedroom has not been treated.", "desiredOutcome", "Treat the damp"));
-        HttpResponse<String> created = post("/api/complaints", body, null);
+                "summary", summary, "desiredOutcome", "Treat the damp"));
+        HttpResponse<String> created = post("/api/complaints", body, user);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body()).get("reference").asText();
     }

@@ -114,6 +114,9 @@ class AuthorizationMatrixTest {
             // ... refusing a Stage 2 request is the complaints officer's decision (allowed: 404, no such complaint)
             row("POST /api/complaints/{unknown}/escalation-refusal", "{\"reason\": \"matrix\"}",
                                                                  "401 403 403 403 403 403 403 403 403 403 403 403 403 404 404"),
+            // ... also from the case page, which starts the same "Record a customer's request" process (cases.CaseRequests)
+            row("POST /api/complaints/{unknown}/customer-requests", "{\"request\": \"WITHDRAW\"}",
+                                                                 "401 403 403 404 403 403 403 403 403 403 403 403 403 403 404"),
             row("POST /api/complaints/{unknown}/ombudsman-enquiry", "{}",
                                                                  "401 403 403 404 403 403 403 403 403 403 404 403 403 403 404"),
             row("POST /api/complaints/{unknown}/survey-response", "{\"rating\": 5}",

@@ -28,14 +28,7 @@ public final class ComplianceReportBenchmark {
         String landlord = args.length > 0 ? args[0] : "chorus-homes";
         int year = args.length > 1 ? Integer.parseInt(args[1]) : 2025;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PutItRightApplication.class)
-                .profiles("postgres")
-                // as arguments: they must win over application-postgres.yaml
-                .run("--spring.datasource.url=" + HistoryGenerator.url(HistoryGenerator.DATABASE),
-                        "--spring.datasource.username=" + HistoryGenerator.USER,
-                        "--spring.datasource.password=" + HistoryGenerator.PASSWORD,
-                        "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
-                        "--logging.level.root=warn")) {
+        try (ConfigurableApplicationContext app = application()) {
             ComplianceReportService reports = app.getBean(ComplianceReportService.class);
             ReportPeriod period = reports.financialYear(year);
             ComplianceReport report = null;
@@ -65,8 +58,20 @@ public final class ComplianceReportBenchmark {
         }
     }
 
+    /** The whole application (postgres profile) on the generated database, no job executor, a random port. */
+    public static ConfigurableApplicationContext application() {
+        return new SpringApplicationBuilder(PutItRightApplication.class)
+                .profiles("postgres")
+                // as arguments: they must win over application-postgres.yaml
+                .run("--spring.datasource.url=" + HistoryGenerator.url(HistoryGenerator.DATABASE),
+                        "--spring.datasource.username=" + HistoryGenerator.USER,
+                        "--spring.datasource.password=" + HistoryGenerator.PASSWORD,
+                        "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+                        "--logging.level.root=warn");
+    }
+
     /** Nearest-rank percentile of sorted values. */
-    static double percentile(List<Double> sorted, int p) {
+    public static double percentile(List<Double> sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
     }

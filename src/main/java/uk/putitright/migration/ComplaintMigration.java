@@ -30,6 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.putitright.intake.InvalidFieldException;
+import uk.putitright.process.TimescalesAtStart;
 
 /**
  * Running complaints from one version of a process to another. The plan maps every activity with the same id
@@ -81,10 +82,12 @@ public class ComplaintMigration {
     private final IdentityService identity;
     private final MigrationTimeline timeline;
     private final TransactionTemplate transactions;
+    private final TimescalesAtStart timescales;
 
     ComplaintMigration(RepositoryService repository, RuntimeService runtime, HistoryService history,
             ManagementService management, IdentityService identity, MigrationTimeline timeline,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, TimescalesAtStart timescales) {
+        this.timescales = timescales;
         this.repository = repository;
         this.runtime = runtime;
         this.history = history;
@@ -160,6 +163,16 @@ public class ComplaintMigration {
         }
         String actor = actor();
         String batchId = transactions.execute(status -> {
+            // a version whose due dates read the policy's timescales finds them on an instance that began without
+            asEngine(() -> {
+                for (String id : movable.keySet()) {
+                    Map<String, Object> missing = timescales.missing(runtime.getVariables(id));
+                    if (!missing.isEmpty()) {
+                        runtime.setVariables(id, missing);
+                    }
+                }
+                return null;
+            });
             Batch batch = runtime.newMigration(plan).processInstanceIds(List.copyOf(movable.keySet()))
                     .skipCustomListeners().executeAsync();
             timeline.started(batch.getId(), processKey, from, to, target.getId(), actor, movable);

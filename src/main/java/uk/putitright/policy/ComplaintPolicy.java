@@ -1,5 +1,7 @@
 package uk.putitright.policy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,14 @@ public class ComplaintPolicy {
 
     public static final String DECISION_KEY = "complaint-policy";
 
+    /**
+     * The task timescales the models wrote as numbers before the policy held them (working days): a complaint
+     * pinned to a policy version from before then keeps the timescale it started under.
+     */
+    public static final Map<String, Object> TIMESCALES_BEFORE_THE_POLICY_HELD_THEM = Map.of(
+            "breachReviewWorkingDays", 2, "ombudsmanResponseWorkingDays", 10,
+            "designatedPersonResponseWorkingDays", 10, "icpReferralWorkingDays", 5, "icpOutcomeWorkingDays", 20);
+
     /** Which policy a complaint ran under, for its timeline: the decision version and the rules that matched. */
     public record Applied(String decisionDefinitionId, int version, String versionTag, List<String> ruleIds) {
     }
@@ -44,12 +54,22 @@ public class ComplaintPolicy {
         String definitionId = latestDefinitionId();
         PolicyTable.Match match = match(definitionId, complaint.getLandlord(), complaint.getBusinessLine());
         complaint.recordPolicy(definitionId, match.ruleIds());
-        return match.outputs();
+        return withTimescales(match.outputs());
     }
 
     /** The row of the version recorded on the complaint (the latest, for complaints from before it was recorded). */
     public Map<String, Object> of(Complaint complaint) {
-        return match(definitionIdOf(complaint), complaint.getLandlord(), complaint.getBusinessLine()).outputs();
+        return withTimescales(match(definitionIdOf(complaint), complaint.getLandlord(), complaint.getBusinessLine())
+                .outputs());
+    }
+
+    private static Map<String, Object> withTimescales(Map<String, Object> outputs) {
+        if (TIMESCALES_BEFORE_THE_POLICY_HELD_THEM.keySet().stream().allMatch(name -> outputs.get(name) != null)) {
+            return outputs;
+        }
+        Map<String, Object> completed = new LinkedHashMap<>(outputs);
+        TIMESCALES_BEFORE_THE_POLICY_HELD_THEM.forEach(completed::putIfAbsent);
+        return Collections.unmodifiableMap(completed);
     }
 
     /**

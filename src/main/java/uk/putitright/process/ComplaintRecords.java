@@ -18,7 +18,10 @@ class ComplaintRecords {
     }
 
     Complaint of(DelegateExecution execution) {
-        Long id = ProcessNames.complaintId(execution);
+        return of(ProcessNames.complaintId(execution));
+    }
+
+    Complaint of(Long id) {
         return complaints.findById(id)
                 .orElseThrow(() -> new IllegalStateException("Complaint " + id + " is missing from our tables"));
     }

@@ -391,6 +391,23 @@ class ChorusProcessTest extends ProcessTestSupport {
         assertThat(openTasks(ref)).isEmpty();
     }
 
+    @Test
+    void aComplaintStartedBeforeThePolicyHeldTheTimescalesStillGetsItsPanelDueDates() {
+        String ref = chorusComplaintWithFinalResponse();
+        ProcessInstance main = mainProcess(ref);
+        // as a complaint that began under a release whose models wrote the timescales as numbers: none in the process
+        runtime.removeVariables(main.getId(), ProcessNames.TASK_TIMESCALES);
+
+        clockAt("2027-04-01T10:00");
+        send(ref, CustomerMessage.REQUEST_ICP);
+
+        ProcessInstance panel = childProcess(ref, "independent-complaints-panel");
+        BpmnAwareTests.assertThat(panel).isWaitingAt("Task_PrepareIcpReferral");
+        // the complaint's own policy row gives the panel its 5 working days: Thu 1 Apr 2027 + 5 = Thu 8 Apr
+        assertThat(task(ref, "Task_PrepareIcpReferral").getDueDate()).isEqualTo(Date.from(london("2027-04-08T17:00")));
+        assertThat(runtime.getVariable(panel.getId(), "icpOutcomeWorkingDays")).isEqualTo(20);
+    }
+
     // ---------------------------------------------------------------- case handler
 
     @Test

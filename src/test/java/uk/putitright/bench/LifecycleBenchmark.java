@@ -156,9 +156,19 @@ public final class LifecycleBenchmark {
      * lifecycles. PostgreSQL 15 counts a backend's commits in pg_stat_database only when that backend flushes
      * its statistics (when idle, up to 10 s late, and always when it ends), so before each reading the pool's
      * connections are closed and the reading waits until their backends are gone; each reading is one commit of
-     * its own connection, counted by the next (taken off).
+     * its own connection, counted by the next (taken off). Autovacuum's workers commit in the same database (a
+     * transaction per table) as often as the rows change, so it is off for the database's tables while counting.
      */
     private void countCommits(List<Lifecycle> lifecycles, long count, HikariDataSource pool) throws Exception {
+        autovacuum(false);
+        try {
+            countEach(lifecycles, count, pool);
+        } finally {
+            autovacuum(true);
+        }
+    }
+
+    private void countEach(List<Lifecycle> lifecycles, long count, HikariDataSource pool) throws Exception {
         for (Lifecycle lifecycle : lifecycles) {
             long before = flushedCommits(pool);
             StepTimes times = new StepTimes();
@@ -173,26 +183,58 @@ public final class LifecycleBenchmark {
         }
     }
 
+    private void autovacuum(boolean on) throws Exception {
+        String set = on ? "reset (autovacuum_enabled, toast.autovacuum_enabled)"
+                : "set (autovacuum_enabled = false, toast.autovacuum_enabled = false)";
+        try (Connection connection = DriverManager.getConnection(postgresUrl(options.get("pg-database")),
+                options.get("pg-user"), options.get("pg-password")); Statement statement = connection.createStatement()) {
+            statement.execute("do $$ declare t record; begin for t in select tablename from pg_tables"
+                    + " where schemaname = current_schema() loop execute format('alter table %I " + set + "',"
+                    + " t.tablename); end loop; end $$");
+        }
+    }
+
+    /**
+     * One transaction, so the waiting's queries are one commit: the time, the pool's connections closed, then
+     * until every backend older than that time (the evicted pool, an autovacuum worker) has ended; the pool's
+     * new connections are the same few on both sides.
+     */
     private long flushedCommits(HikariDataSource pool) throws Exception {
-        pool.getHikariPoolMXBean().softEvictConnections();
         String database = options.get("pg-database");
         try (Connection connection = DriverManager.getConnection(postgresUrl(database), options.get("pg-user"),
-                options.get("pg-password")); Statement statement = connection.createStatement()) {
-            for (int wait = 0; wait < 300; wait++) {
-                try (var others = statement.executeQuery("select count(*) from pg_stat_activity where datname = '"
-                        + database + "' and pid <> pg_backend_pid()")) {
-                    others.next();
-                    if (others.getLong(1) == 0) {
-                        break;
+                options.get("pg-password"))) {
+            connection.setAutoCommit(false);
+            java.sql.Timestamp evicted;
+            try (Statement statement = connection.createStatement();
+                 var now = statement.executeQuery("select clock_timestamp()")) {
+                now.next();
+                evicted = now.getTimestamp(1);
+            }
+            pool.getHikariPoolMXBean().softEvictConnections();
+            long older = -1;
+            try (var others = connection.prepareStatement("select pg_stat_clear_snapshot(), (select count(*)"
+                    + " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+                    + " and backend_start < ?)")) {
+                others.setTimestamp(1, evicted);
+                for (int wait = 0; wait < 600 && older != 0; wait++) {
+                    Thread.sleep(100);
+                    try (var result = others.executeQuery()) {
+                        result.next();
+                        older = result.getLong(2);
                     }
                 }
-                Thread.sleep(100);
             }
-            statement.execute("select pg_stat_clear_snapshot()");
-            try (var commits = statement.executeQuery(
-                    "select xact_commit from pg_stat_database where datname = current_database()")) {
+            if (older != 0) {
+                System.out.printf("   (%d older backends still open after 60 s: their commits are not in this reading)%n",
+                        older);
+            }
+            try (Statement statement = connection.createStatement();
+                 var commits = statement.executeQuery("select pg_stat_clear_snapshot(), (select xact_commit"
+                         + " from pg_stat_database where datname = current_database())")) {
                 commits.next();
-                return commits.getLong(1);
+                long count = commits.getLong(2);
+                connection.commit();
+                return count;
             }
         }
     }

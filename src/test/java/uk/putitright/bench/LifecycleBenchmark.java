@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -42,8 +43,9 @@ import uk.putitright.intake.ComplaintIntake;
  * shape in the same JVM and engine, on H2 and PostgreSQL, with 1 and 8 client threads. Not a test: run it with
  * {@code mvn -o -Pbench verify} (see the docs/benchmarks.md) or as a main class on the test
  * classpath. Options: {@code --db=h2|postgres|both --threads=1,8 --warmup=200 --seconds=10 --rounds=3
- * --pg=127.0.0.1:5432 --pg-user=postgres --pg-password= --commits=0}. With {@code --commits=N} (PostgreSQL) it
- * first counts the database's commits (pg_stat_database.xact_commit) over N lifecycles of each, one thread.
+ * --pg=127.0.0.1:5432 --pg-user=postgres --pg-password= --pg-database=putitright_bench_lifecycle --commits=0}. With
+ * {@code --commits=N} (PostgreSQL) it first counts the database's commits (pg_stat_database.xact_commit) over N
+ * lifecycles of each, one thread.
  *
  * <p>Each client thread runs whole lifecycles one after another with the job executor off, executing the
  * lifecycle's jobs itself. Product and bare runs alternate (and swap order every round), so drift on a busy
@@ -51,7 +53,6 @@ import uk.putitright.intake.ComplaintIntake;
  */
 public final class LifecycleBenchmark {
 
-    static final String PG_DATABASE = "putitright_bench_lifecycle";
     /** The settings of application.yaml's default H2 URL, for the benchmark's own file. */
     private static final String H2_SETTINGS = ";QUERY_CACHE_SIZE=256";
     private static final String SERVICE_MANAGERS = "service-managers";
@@ -67,6 +68,7 @@ public final class LifecycleBenchmark {
         Map<String, String> options = new LinkedHashMap<>(Map.of("db", "both", "threads", "1,8", "warmup", "200",
                 "seconds", "10", "rounds", "3", "pg", "127.0.0.1:5432", "pg-user", "postgres", "pg-password", ""));
         options.put("commits", "0");
+        options.put("pg-database", "putitright_bench_lifecycle");
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("options look like --name=value, not " + arg);
@@ -124,7 +126,7 @@ public final class LifecycleBenchmark {
 
             long commitLifecycles = Long.parseLong(options.get("commits"));
             if (db.equals("postgres") && commitLifecycles > 0) {
-                countCommits(List.of(product, bare), commitLifecycles, context.getBean(JdbcTemplate.class));
+                countCommits(List.of(product, bare), commitLifecycles, context.getBean(HikariDataSource.class));
             }
 
             Map<String, Result> byConfig = new LinkedHashMap<>();
@@ -151,26 +153,89 @@ public final class LifecycleBenchmark {
 
     /**
      * Commits per lifecycle, product and bare, one thread: the database's xact_commit before and after N
-     * lifecycles (PostgreSQL 15 writes an idle backend's statistics to pg_stat_database up to 10 s late, hence
-     * the pauses of 11 s; the readings' own queries are two more commits, taken off).
+     * lifecycles. PostgreSQL 15 counts a backend's commits in pg_stat_database only when that backend flushes
+     * its statistics (when idle, up to 10 s late, and always when it ends), so before each reading the pool's
+     * connections are closed and the reading waits until their backends are gone; each reading is one commit of
+     * its own connection, counted by the next (taken off). Autovacuum's workers commit in the same database (a
+     * transaction per table) as often as the rows change, so it is off for the database's tables while counting.
      */
-    private void countCommits(List<Lifecycle> lifecycles, long count, JdbcTemplate jdbc) throws Exception {
-        String sql = "select xact_commit from pg_stat_database where datname = current_database()";
+    private void countCommits(List<Lifecycle> lifecycles, long count, HikariDataSource pool) throws Exception {
+        autovacuum(false);
+        try {
+            countEach(lifecycles, count, pool);
+        } finally {
+            autovacuum(true);
+        }
+    }
+
+    private void countEach(List<Lifecycle> lifecycles, long count, HikariDataSource pool) throws Exception {
         for (Lifecycle lifecycle : lifecycles) {
-            Thread.sleep(11_000);
-            jdbc.execute("select pg_stat_clear_snapshot()");
-            long before = jdbc.queryForObject(sql, Long.class);
+            long before = flushedCommits(pool);
             StepTimes times = new StepTimes();
             for (long i = 0; i < count; i++) {
                 lifecycle.run(numbers.incrementAndGet(), times);
             }
-            Thread.sleep(11_000);
-            jdbc.execute("select pg_stat_clear_snapshot()");
-            long after = jdbc.queryForObject(sql, Long.class);
+            long after = flushedCommits(pool);
             System.out.printf(Locale.ROOT, "   commits   %-7s %6.1f per lifecycle (xact_commit +%d over %d lifecycles),"
                     + " %.1f jobs, %.1f task completions per lifecycle%n", lifecycle.name(),
-                    (after - before - 2.0) / count, after - before, count, (double) times.jobs / count,
+                    (after - before - 1.0) / count, after - before, count, (double) times.jobs / count,
                     (double) times.taskCompletions / count);
+        }
+    }
+
+    private void autovacuum(boolean on) throws Exception {
+        String set = on ? "reset (autovacuum_enabled, toast.autovacuum_enabled)"
+                : "set (autovacuum_enabled = false, toast.autovacuum_enabled = false)";
+        try (Connection connection = DriverManager.getConnection(postgresUrl(options.get("pg-database")),
+                options.get("pg-user"), options.get("pg-password")); Statement statement = connection.createStatement()) {
+            statement.execute("do $$ declare t record; begin for t in select tablename from pg_tables"
+                    + " where schemaname = current_schema() loop execute format('alter table %I " + set + "',"
+                    + " t.tablename); end loop; end $$");
+        }
+    }
+
+    /**
+     * One transaction, so the waiting's queries are one commit: the time, the pool's connections closed, then
+     * until every backend older than that time (the evicted pool, an autovacuum worker) has ended; the pool's
+     * new connections are the same few on both sides.
+     */
+    private long flushedCommits(HikariDataSource pool) throws Exception {
+        String database = options.get("pg-database");
+        try (Connection connection = DriverManager.getConnection(postgresUrl(database), options.get("pg-user"),
+                options.get("pg-password"))) {
+            connection.setAutoCommit(false);
+            java.sql.Timestamp evicted;
+            try (Statement statement = connection.createStatement();
+                 var now = statement.executeQuery("select clock_timestamp()")) {
+                now.next();
+                evicted = now.getTimestamp(1);
+            }
+            pool.getHikariPoolMXBean().softEvictConnections();
+            long older = -1;
+            try (var others = connection.prepareStatement("select pg_stat_clear_snapshot(), (select count(*)"
+                    + " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+                    + " and backend_start < ?)")) {
+                others.setTimestamp(1, evicted);
+                for (int wait = 0; wait < 600 && older != 0; wait++) {
+                    Thread.sleep(100);
+                    try (var result = others.executeQuery()) {
+                        result.next();
+                        older = result.getLong(2);
+                    }
+                }
+            }
+            if (older != 0) {
+                System.out.printf("   (%d older backends still open after 60 s: their commits are not in this reading)%n",
+                        older);
+            }
+            try (Statement statement = connection.createStatement();
+                 var commits = statement.executeQuery("select pg_stat_clear_snapshot(), (select xact_commit"
+                         + " from pg_stat_database where datname = current_database())")) {
+                commits.next();
+                long count = commits.getLong(2);
+                connection.commit();
+                return count;
+            }
         }
     }
 
@@ -192,7 +257,7 @@ public final class LifecycleBenchmark {
             args.add("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("putitright") + H2_SETTINGS);
         } else {
             recreatePostgresDatabase();
-            args.add("--spring.datasource.url=" + postgresUrl(PG_DATABASE));
+            args.add("--spring.datasource.url=" + postgresUrl(options.get("pg-database")));
             args.add("--spring.datasource.username=" + options.get("pg-user"));
             args.add("--spring.datasource.password=" + options.get("pg-password"));
         }
@@ -237,8 +302,12 @@ public final class LifecycleBenchmark {
     private void recreatePostgresDatabase() throws SQLException {
         try (Connection connection = DriverManager.getConnection(postgresUrl("postgres"), options.get("pg-user"),
                 options.get("pg-password")); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + PG_DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + PG_DATABASE);
+            String database = options.get("pg-database");
+            if (!database.matches("[a-z0-9_]+")) {
+                throw new IllegalArgumentException("--pg-database takes a plain name, not " + database);
+            }
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
         }
     }
 

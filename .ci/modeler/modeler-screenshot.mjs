@@ -2,7 +2,7 @@
 // the components Camunda Modeler is built from (bpmn-js Modeler, bpmn-js-properties-panel with the Camunda 7
 // provider, bpmn-js-element-templates, the element template chooser) loading processes/stage-1.bpmn and our
 // element-templates/*.json, in Debian's chromium via playwright-core.
-// Run: bash .ci/templates/modeler-screenshot.sh  (writes docs/images/modeler-*.png)
+// Run: bash .ci/modeler/modeler-screenshot.sh  (writes docs/images/modeler-*.png)
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';

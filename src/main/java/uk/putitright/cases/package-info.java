@@ -3,7 +3,8 @@
  * email, part of the address), list and filter complaints across teams with counts, and one page per case
  * with everything about it (customer, deadlines and their verdicts, open tasks, a staff timeline, letters,
  * notes, the customer's other complaints) and the work done from it (record a contact). Also who may read
- * which case ({@link uk.putitright.cases.CaseAccess}) and the "Cases" link and "Case" tab inside Tasklist
- * (the Tasklist plugin under {@code META-INF/resources/webjars/camunda/app/tasklist/scripts/cases}).
+ * which case ({@link uk.putitright.cases.CaseAccess}) and the "Cases" link, the "Case" tab, the case details on
+ * task cards and the "Complaint logged" dialog inside Tasklist (the Tasklist plugin under
+ * {@code META-INF/resources/webjars/camunda/app/tasklist/scripts/cases}).
  */
 package uk.putitright.cases;

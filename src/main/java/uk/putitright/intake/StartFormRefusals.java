@@ -21,19 +21,22 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * dialog. Here the answer to a refused start form keeps only our sentence, in plain words, as a 400 (the
  * input was wrong, nothing was stored); the error's type stays, so Tasklist handles it as before.
  */
-@Configuration(proxyBeanMethods = false)
 class StartFormRefusals extends OncePerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Tasklist's engine API and the engine REST API, for submit-form only. */
-    @Bean
-    static FilterRegistrationBean<StartFormRefusals> startFormRefusalsFilter() {
-        FilterRegistrationBean<StartFormRefusals> registration = new FilterRegistrationBean<>(new StartFormRefusals());
-        registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        registration.setName("start-form-refusals");
-        return registration;
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+        @Bean
+        FilterRegistrationBean<StartFormRefusals> startFormRefusalsFilter() {
+            FilterRegistrationBean<StartFormRefusals> registration =
+                    new FilterRegistrationBean<>(new StartFormRefusals());
+            registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+            registration.setName("start-form-refusals");
+            return registration;
+        }
     }
 
     @Override

@@ -140,7 +140,11 @@ class SecurityConfig {
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Put It Right"))
                 .authenticationManager(new ProviderManager(users))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no session of ours, and the Tasklist session a call rides on keeps its id: changing it here
+                // (session fixation protection, for logins, which Camunda's login does itself) logged
+                // Tasklist out as soon as one of its plugins called our API alongside Tasklist's own calls
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }

@@ -138,6 +138,38 @@ class TasklistStartFormAndCardsTest {
         assertThat(get("/api/cases/by-task/unknown-task/card", "cs.start").statusCode()).isEqualTo(404);
     }
 
+    /** Tasklist's plugins call our API with the Tasklist session: the session must stay the same one. */
+    @Test
+    void aCardReadWithTheTasklistSessionLeavesThatSessionLoggedIn() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> cookies = new LinkedHashMap<>();
+        page.headers().allValues("Set-Cookie").forEach(c -> cookies.put(c.substring(0, c.indexOf('=')),
+                c.substring(c.indexOf('=') + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))));
+        String cookie = "JSESSIONID=" + cookies.get("JSESSIONID") + "; XSRF-TOKEN=" + cookies.get("XSRF-TOKEN");
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=cs.start&password=" + PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        // Camunda's login gives the session a new id
+        String session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';'))).findFirst().orElse(cookies.get("JSESSIONID"));
+        String loggedIn = "JSESSIONID=" + session + "; XSRF-TOKEN=" + cookies.get("XSRF-TOKEN");
+
+        HttpResponse<String> card = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/cases/by-task/unknown-task/card")).header("Cookie", loggedIn).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(card.statusCode()).isEqualTo(404);
+        assertThat(card.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+        HttpResponse<String> tasklist = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/camunda/api/engine/engine/default/user/cs.start/profile")).header("Cookie", loggedIn).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tasklist.statusCode()).as("Tasklist still logged in").isEqualTo(200);
+    }
+
     private static Map<String, Object> form(String preferredContact) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("channel", "PHONE");

@@ -190,7 +190,8 @@ function taskCard(taskId) {
 }
 
 function renderCard(node, card) {
-  const part = (label, value) => [element('dt', {}, `${label}:`), element('dd', {}, value)];
+  // spaces between the parts, so the card reads (and copies) as words, not run together
+  const part = (label, value) => [element('dt', {}, `${label}:`), ' ', element('dd', {}, value), ' '];
   const list = element('dl', { class: 'putitright-card' },
     ...part('Stage', card.stageLabel),
     ...(card.due ? part('Due', card.dueStatus ? `${card.due} (${card.dueStatus})` : card.due) : []),

@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 
 const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:18080').replace(/\/$/, '');
 const TASKLIST = `${BASE_URL}/camunda/app/tasklist/default/`;
@@ -29,6 +30,7 @@ const STEP_TIMEOUT = 180_000;
 
 const complaint = {
   channel: 'Phone',
+  serviceArea: 'Repairs',
   customerName: 'Sam Browser',
   customerEmail: 'sam.browser@example.org',
   preferredContact: 'Email',
@@ -50,6 +52,7 @@ const complaint = {
   stage2Remedy: 'Part ordered under a named manager, repair booked for a fixed date, and £50 for the delay.',
 };
 const DAY_MS = 24 * 60 * 60 * 1000;
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let browser;
 let context;
@@ -260,6 +263,26 @@ async function expectReferenceOnCard(id) {
   }
 }
 
+/**
+ * The card also shows the complaint's stage, the task's due date and the customer's name, which only our API
+ * has (cases-plugin.js): never a process variable.
+ */
+async function expectCaseOnCard(id) {
+  const card = page.locator('ol.tasks-list > li').filter({ has: page.locator(`a[href="#/?task=${id}"]`) });
+  const details = card.locator('dl.putitright-card');
+  await details.waitFor();
+  const text = (await details.innerText()).replace(/\s+/g, ' ').trim();
+  const { due } = await api(`/engine-rest/task/${id}`);
+  const dueDate = new Date(due).toLocaleDateString('en-GB',
+    { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+    .replace(',', ''); // the server writes "Wednesday 9 December 2026"
+  assert.match(text, new RegExp(`Stage: Being logged Due: ${literal(dueDate)} \\(on time\\) Customer: ${literal(complaint.customerName)}`));
+  const variables = await api(`/engine-rest/task/${id}/variables`);
+  assert.ok(!JSON.stringify(variables).includes(complaint.customerName), 'the name is no process variable');
+  await noAccessibilityViolations('the task card', 'ol.tasks-list dl.putitright-card');
+  await shoot('03c-task-card-with-case', card);
+}
+
 /** A form-js select (a drop-down list, not a native <select>): open it, then click the option. */
 async function choose(scope, label, option) {
   const field = scope.locator('.fjs-form-field-select').filter({
@@ -281,6 +304,21 @@ async function complete(pane, id) {
   const body = response.ok() ? '' : await response.text();
   assert.ok(response.ok(), `completing task ${id} answered ${response.status()}: ${body}`);
   await page.locator(`ol.tasks-list a[href="#/?task=${id}"]`).waitFor({ state: 'detached' });
+}
+
+/** axe-core (WCAG 2.2 A and AA rules) finds nothing in what we added to Tasklist (selector: our element). */
+async function noAccessibilityViolations(what, selector) {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(WCAG).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(found, [], `axe-core found WCAG 2.2 AA violations in ${what}`);
+}
+
+/** The element that has the keyboard focus, described for an assertion message. */
+async function focused() {
+  return page.evaluate(() => {
+    const e = document.activeElement;
+    return e ? `${e.tagName.toLowerCase()}: ${(e.textContent || '').trim().slice(0, 60)}` : 'nothing';
+  });
 }
 
 /** The "Case" box at the top of every task form names the complaint; check it is ours. */
@@ -341,50 +379,112 @@ describe('Tasklist: log a complaint and take it to the Stage 2 final response', 
   });
 
   step('cs.smith logs a complaint with the "Log a complaint" start form', async () => {
-    await page.getByRole('link', { name: 'Start process' }).click();
     const dialog = page.locator('.modal-dialog');
-    await dialog.getByRole('link', { name: 'Complaint', exact: true }).click();
-    const form = dialog.locator('.fjs-form');
-    await form.getByRole('heading', { name: 'Log a complaint' }).waitFor();
+    const startButton = dialog.getByRole('button', { name: 'Start', exact: true });
+    const openStartForm = async () => {
+      await page.getByRole('link', { name: 'Start process' }).click();
+      // the start list names what the agent does, not the process
+      await dialog.getByRole('link', { name: 'Log a complaint', exact: true }).click();
+      const opened = dialog.locator('.fjs-form');
+      await opened.getByRole('heading', { name: 'Log a complaint' }).waitFor();
+      return opened;
+    };
+    const fillTheComplaint = async (scope) => {
+      await choose(scope, 'Channel', complaint.channel);
+      // Chorus Homes has no business lines, so the form does not offer one; the category is asked for
+      assert.equal(await scope.getByText('Business line', { exact: true }).count(), 0, 'no business line for Chorus Homes');
+      await choose(scope, 'What it is about (service area)', complaint.serviceArea);
+      await scope.getByLabel("Customer's full name").fill(complaint.customerName);
+      await scope.getByLabel('What the complaint is about').fill(complaint.summary);
+      await scope.getByLabel('What the customer wants to happen').fill(complaint.desiredOutcome);
+    };
 
-    await choose(form, 'Channel', complaint.channel);
-    await form.getByLabel("Customer's full name").fill(complaint.customerName);
-    await form.getByLabel('Email address', { exact: true }).fill(complaint.customerEmail);
+    // "contact by phone" without a number: the phone number is required next to the field, in plain words,
+    // and Start refuses in the form, so nothing is sent
+    let form = await openStartForm();
+    await fillTheComplaint(form);
+    await choose(form, 'How the customer wants us to contact them', 'Phone');
+    const phone = form.locator('.fjs-form-field-textfield').filter({ has: page.getByLabel(/^\s*Phone number\s*\*?\s*$/) });
+    await phone.getByText('Needed: the customer wants us to phone them.').waitFor();
+    assert.match(await phone.locator('label').innerText(), /Phone number\s*\*/, 'the phone number is marked required');
+    let sent = 0;
+    const countSubmits = (request) => {
+      sent += /\/submit-form$/.test(request.url()) ? 1 : 0;
+    };
+    page.on('request', countSubmits);
+    await startButton.click();
+    await phone.locator('.fjs-form-field-error').waitFor();
+    assert.match(await phone.innerText(), /Field is required/);
+    await shoot('03a-start-form-phone-needed', dialog);
+    page.off('request', countSubmits);
+    assert.equal(sent, 0, 'a complaint to be answered by phone without a number was not sent');
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // by email, then: the email address is the required field
+    form = await openStartForm();
+    await fillTheComplaint(form);
     await choose(form, 'How the customer wants us to contact them', complaint.preferredContact);
-    await form.getByLabel('What the complaint is about').fill(complaint.summary);
-    await form.getByLabel('What the customer wants to happen').fill(complaint.desiredOutcome);
+    await field(form, 'Email address').fill(complaint.customerEmail);
     // the representative's fields stay hidden while nobody complains on the customer's behalf
     assert.equal(await form.getByLabel("Representative's name").count(), 0);
     await shoot('03-start-form-log-a-complaint', dialog);
 
     const started = page.waitForResponse((r) => /\/process-definition\/[^/]+\/submit-form$/.test(r.url())
       && r.request().method() === 'POST');
-    await dialog.getByRole('button', { name: 'Start', exact: true }).click();
+    await startButton.click();
     const response = await started;
     const body = await response.text();
     assert.ok(response.ok(), `starting the complaint answered ${response.status()}: ${body}`);
     processInstanceId = JSON.parse(body).id;
     await dialog.waitFor({ state: 'detached' });
-    await page.locator('.notifications .alert', { hasText: 'The process has been started.' }).waitFor();
-    await dismissNotices();
 
     // the start listener made the complaint's reference the business key
     const instance = await api(`/engine-rest/history/process-instance/${processInstanceId}`);
     reference = instance.businessKey;
     assert.match(reference ?? '', /^CHG-\d{4}-\d{6}$/, `business key of ${processInstanceId}`);
-    const logged = await api(`/api/complaints/${reference}`);
-    assert.equal(logged.customer.name, complaint.customerName);
-    assert.equal(logged.customer.email, complaint.customerEmail);
-    assert.equal(logged.preferredContact, 'EMAIL');
-    assert.equal(logged.channel, 'PHONE');
-    assert.equal(logged.summary, complaint.summary);
-    assert.equal(logged.desiredOutcome, complaint.desiredOutcome);
+
+    // the new reference stays on screen, with the acknowledgement date, until the agent dismisses it
+    const logged = page.getByRole('dialog', { name: `Complaint logged: ${reference}` });
+    await logged.waitFor();
+    await eventually('the dialog to have the focus', async () => (await focused()).startsWith('h2: Complaint logged'),
+      5_000, 100);
+    const view = await api(`/api/complaints/${reference}`);
+    const due = new Date(view.deadlines.acknowledgeBy).toLocaleDateString('en-GB',
+      { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+    await logged.getByText(due, { exact: true }).waitFor();
+    await logged.getByText(complaint.customerName, { exact: true }).waitFor();
+    await page.waitForTimeout(5_000); // longer than Tasklist's own notice lasts: still there
+    assert.ok(await logged.isVisible(), 'the reference is still shown after 5 seconds');
+    await noAccessibilityViolations('the "Complaint logged" dialog', '.putitright-logged');
+    await shoot('03b-complaint-logged-reference', logged);
+    // keyboard only: Tab stays in the dialog (Done, the case page link, back to Done), Escape closes it
+    await page.keyboard.press('Tab');
+    assert.match(await focused(), /^button: Done/);
+    await page.keyboard.press('Tab');
+    assert.match(await focused(), /^a: Open the case page/);
+    await page.keyboard.press('Tab');
+    assert.match(await focused(), /^button: Done/);
+    await page.keyboard.press('Escape');
+    await logged.waitFor({ state: 'detached' });
+    assert.doesNotMatch(await focused(), /^(body|nothing)/, 'the focus went back into Tasklist');
+    await dismissNotices();
+
+    const stored = await api(`/api/complaints/${reference}`);
+    assert.equal(stored.customer.name, complaint.customerName);
+    assert.equal(stored.customer.email, complaint.customerEmail);
+    assert.equal(stored.preferredContact, 'EMAIL');
+    assert.equal(stored.channel, 'PHONE');
+    assert.equal(stored.serviceArea, 'repairs');
+    assert.equal(stored.summary, complaint.summary);
+    assert.equal(stored.desiredOutcome, complaint.desiredOutcome);
   });
 
   step('cs.smith claims and completes "Acknowledge complaint"', async () => {
     const id = await taskId('Task_AcknowledgeComplaint');
     const pane = await openTask("My group's tasks", id);
     await expectReferenceOnCard(id);
+    await expectCaseOnCard(id);
     await claimIfNeeded(pane, id, 'cs.smith');
     await expectCase(pane);
     await pane.getByLabel('I have contacted the customer about their complaint').check();

@@ -76,14 +76,6 @@ public class CaseFile {
     public record OtherComplaint(String reference, String stage, String status, String received, String matchedBy) {
     }
 
-    /** What staff see on the timeline; engine internals (gateways, jobs, messages, incidents) stay on the full view. */
-    private static final Set<TimelineEntry.Kind> STAFF_KINDS = EnumSet.of(TimelineEntry.Kind.MILESTONE,
-            TimelineEntry.Kind.BREACH, TimelineEntry.Kind.EXTENSION, TimelineEntry.Kind.ESCALATION_REFUSED,
-            TimelineEntry.Kind.TASK,
-            TimelineEntry.Kind.LETTER, TimelineEntry.Kind.LETTER_DELIVERED, TimelineEntry.Kind.AUDIT_EVENT,
-            TimelineEntry.Kind.NOTE, TimelineEntry.Kind.IMPROVEMENT_ACTION);
-    /** Audit entries that are not events of the case itself. */
-    private static final Set<String> NOT_ON_STAFF_TIMELINE = Set.of("case viewed", "contact recorded");
     static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
     private static final DateTimeFormatter UK_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
 
@@ -98,10 +90,13 @@ public class CaseFile {
     private final LandlordProperties landlords;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog audit;
+    private final StaffTimeline staffTimeline;
 
     CaseFile(ComplaintRegister complaints, ComplaintTimeline timelines, LetterRepository letters,
              ComplaintNoteRepository notes, TaskService tasks, IdentityService identity, StaffNames staffNames,
-             WorkingDays workingDays, LandlordProperties landlords, NamedParameterJdbcTemplate jdbc, AuditLog audit) {
+             WorkingDays workingDays, LandlordProperties landlords, NamedParameterJdbcTemplate jdbc, AuditLog audit,
+             StaffTimeline staffTimeline) {
+        this.staffTimeline = staffTimeline;
         this.complaints = complaints;
         this.timelines = timelines;
         this.letters = letters;
@@ -130,13 +125,7 @@ public class CaseFile {
         LandlordProperties.Landlord landlord = landlords.isKnown(c.getLandlord()) ? landlords.get(c.getLandlord()) : null;
 
         List<Deadline> deadlines = timeline.summary().deadlines().stream().map(v -> deadline(v, now)).toList();
-        List<Event> events = timeline.entries().stream()
-                .filter(e -> STAFF_KINDS.contains(e.kind()))
-                .filter(e -> !(e.kind() == TimelineEntry.Kind.AUDIT_EVENT && NOT_ON_STAFF_TIMELINE.contains(
-                        e.title().replace('_', ' ').toLowerCase(Locale.ROOT))))
-                .filter(e -> e.kind() != TimelineEntry.Kind.TASK || e.endTime() != null)
-                .sorted(Comparator.comparing(TimelineEntry::time, Comparator.nullsLast(Comparator.reverseOrder())))
-                .map(this::event).toList();
+        List<Event> events = staffTimeline.of(timeline.entries(), this::time);
         List<LetterRow> letterRows = letters.findByComplaintIdOrderByCreatedAtAscIdAsc(c.getId()).stream()
                 .map(letter -> letter(c.getReference(), letter)).toList();
         List<Note> noteRows = notes.findByComplaintIdOrderByRecordedAtAscIdAsc(c.getId()).stream()
@@ -180,35 +169,20 @@ public class CaseFile {
         return open;
     }
 
-    private Event event(TimelineEntry entry) {
-        String by = entry.actor() == null ? null
-                : AuditLog.CUSTOMER.equals(entry.actor()) ? "Customer" : staffNames.of(entry.actor());
-        String title = entry.title();
-        String text = entry.text();
-        if (entry.kind() == TimelineEntry.Kind.NOTE && text != null) {
-            title = noteTitle(entry.detail(), text);
-            text = noteBody(entry.detail(), text);
-        } else if (entry.kind() == TimelineEntry.Kind.TASK) {
-            title = entry.title() + " done";
-        }
-        return new Event(entry.time(), time(entry.time()), entry.kind().name(), title, by,
-                entry.kind() == TimelineEntry.Kind.NOTE ? null : entry.detail(), text);
-    }
-
     private Note note(ComplaintNote note) {
         return new Note(note.getField(), noteTitle(note.getField(), note.getBody()),
                 noteBody(note.getField(), note.getBody()), staffNames.of(note.getAuthor()), time(note.getRecordedAt()));
     }
 
     /** A contact's first line says what it was ("Phone call in with Zoë Price"); other notes their field. */
-    private static String noteTitle(String field, String body) {
+    static String noteTitle(String field, String body) {
         if (field != null && field.startsWith(CaseContacts.FIELD)) {
             return body.lines().findFirst().orElse("Contact");
         }
         return "Note: " + words(field == null ? "note" : field.split(" ")[0]);
     }
 
-    private static String noteBody(String field, String body) {
+    static String noteBody(String field, String body) {
         if (field != null && field.startsWith(CaseContacts.FIELD)) {
             int newline = body.indexOf('\n');
             return newline < 0 ? "" : body.substring(newline + 1);

@@ -41,6 +41,8 @@ public final class FormVariables {
     /** What the "Log a complaint" start form sends about the customer and representative. */
     public static final Set<String> START_FORM_PERSONAL = Set.of(
             "customerEmail", "customerPhone", "customerAddress",
+            // the same, asked for in a required field when it is how the customer wants an answer
+            "customerEmailNeeded", "customerPhoneNeeded", "customerAddressNeeded",
             "representativeName", "representativeEmail", "representativePhone");
 
     /** What the compliment and comment forms show about the feedback. */

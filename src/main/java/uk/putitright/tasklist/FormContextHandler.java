@@ -79,7 +79,7 @@ final class FormContextHandler implements TaskFormHandler {
     }
 
     /** A read-only field with its typed value (the type only matters to generated forms, which we do not use). */
-    private static FormField field(String key, Object value) {
+    static FormField field(String key, Object value) {
         FormFieldImpl field = new FormFieldImpl();
         field.setId(key);
         field.setLabel(key);

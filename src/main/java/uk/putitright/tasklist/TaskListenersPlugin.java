@@ -1,11 +1,13 @@
 package uk.putitright.tasklist;
 
 import java.util.ArrayList;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -13,6 +15,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import uk.putitright.complaint.LandlordProperties;
 import uk.putitright.learning.LearningRecorder;
 
 /**
@@ -28,16 +31,23 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
     private final TaskListener completionChecks;
     private final TaskListener learning;
     private final ObjectProvider<TaskFormContext> formContexts;
+    private final LandlordProperties landlords;
 
     // lazy: the listeners need JPA, which must not be built while the engine is being configured
     TaskListenersPlugin(@Lazy FreeTextListener freeText, @Lazy FourEyesRule fourEyes,
                         @Lazy CompletionChecks completionChecks, @Lazy LearningRecorder learning,
-                        ObjectProvider<TaskFormContext> formContexts) {
+                        ObjectProvider<TaskFormContext> formContexts, LandlordProperties landlords) {
         this.learning = learning;
+        this.landlords = landlords;
         this.formContexts = formContexts;
         this.freeText = freeText;
         this.fourEyes = fourEyes;
         this.completionChecks = completionChecks;
+    }
+
+    /** {@code landlordHasBusinessLines}: Housing Plus has business lines; Chorus Homes and emh have none. */
+    private Map<String, Object> startFormContext() {
+        return Map.of("landlordHasBusinessLines", landlords.get(landlords.landlord()).defaultBusinessLine() != null);
     }
 
     @Override
@@ -69,6 +79,15 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
                 // the form shows the case as it is when opened, read from our tables, not copied into the engine
                 definition.setTaskFormHandler(new FormContextHandler(definition.getTaskFormHandler(),
                         formContexts::orderedStream));
+            }
+
+            @Override
+            public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+                // start forms show only the fields that apply to this installation's landlord
+                if (processDefinition.getStartFormHandler() != null) {
+                    processDefinition.setStartFormHandler(new StartFormContextHandler(
+                            processDefinition.getStartFormHandler(), TaskListenersPlugin.this::startFormContext));
+                }
             }
         });
     }

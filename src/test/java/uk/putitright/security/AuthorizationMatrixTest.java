@@ -65,9 +65,12 @@ class AuthorizationMatrixTest {
             row("GET /api/complaints/{ref}/timeline", null,      "401 403 403 200 200 200 200 200 200 403 200 200 200 200 200"),
             row("GET /api/complaints/{ref}/timeline.csv", null,  "401 403 403 200 200 200 200 200 200 403 200 200 200 200 200"),
             row("GET /audit/complaints/{ref}", null,             "401 403 403 200 200 200 200 200 200 403 200 200 200 200 200"),
+            // ... a Tasklist card's case details (customer name): staff who may read the case
+            row("GET /api/cases/by-task/{task}/card", null,     "401 403 403 200 200 200 200 200 200 403 200 200 200 200 200"),
             row("GET /api/improvement-actions", null,            "401 403 403 200 200 200 200 200 200 200 200 200 200 200 200"),
+            // ... the reports: governance and the managers who own their services' learning
             row("GET /api/reports/compliance?from=2026-04-01&to=2027-03-31", null,
-                                                                 "401 403 403 403 403 403 200 403 200 403 403 200 200 403 200"),
+                                                                 "401 403 403 403 200 200 200 200 200 403 403 200 200 403 200"),
             // ... the Complaint Handling Code self-assessment: read by auditors, process owners, directors, complaints
             // officers and administrators; written by complaints officers; approval recorded by directors and
             // complaints officers (allowed: 400, an empty approval)
@@ -103,7 +106,7 @@ class AuthorizationMatrixTest {
                                                                  "401 403 403 403 403 403 403 403 403 403 403 200 200 403 200"),
             row("GET /audit/process-owners/changes?key=complaint-policy&from=1&to=1", null,
                                                                  "401 403 403 403 403 403 403 403 403 403 403 200 200 403 200"),
-            row("GET /audit/reports", null,                      "401 403 403 403 403 403 200 403 200 403 403 200 200 403 200"),
+            row("GET /audit/reports", null,                      "401 403 403 403 200 200 200 200 200 403 403 200 200 403 200"),
             // ... the print queue is the Customer Service Centre's (allowed: 400, no such letter queued)
             row("GET /api/print-queue", null,                    "401 403 403 200 403 403 403 403 403 403 403 403 403 403 200"),
             row("POST /api/print-queue/posted", "{\"letterIds\": [-1]}",

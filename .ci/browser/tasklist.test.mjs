@@ -279,6 +279,8 @@ async function expectCaseOnCard(id) {
   assert.match(text, new RegExp(`Stage: Being logged Due: ${literal(dueDate)} \\(on time\\) Customer: ${literal(complaint.customerName)}`));
   const variables = await api(`/engine-rest/task/${id}/variables`);
   assert.ok(!JSON.stringify(variables).includes(complaint.customerName), 'the name is no process variable');
+  // the start item's name is not the task's process on its card
+  assert.equal((await card.locator('h6.process-definition').innerText()).trim(), 'Complaint');
   await noAccessibilityViolations('the task card', 'ol.tasks-list dl.putitright-card');
   await shoot('03c-task-card-with-case', card);
 }

@@ -204,6 +204,11 @@ function renderCard(node, card) {
     list.querySelectorAll('dd')[1].style.color = '#a4000f';
   }
   node.replaceChildren(list);
+  // the complaint process is named for Tasklist's start list ("Log a complaint"); on a task's card it is the complaint
+  const processName = node.closest('li')?.querySelector('h6.process-definition');
+  if (processName && processName.textContent.trim() === 'Log a complaint') {
+    processName.textContent = 'Complaint';
+  }
 }
 
 export default [

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -116,7 +117,7 @@ public class PolicyPreview {
                 from complaint
                 where (stage1_responded_at >= :start and stage1_responded_at < :end)
                    or (final_response_at >= :start and final_response_at < :end)
-                """, new MapSqlParameterSource("start", start).addValue("end", end), rs -> {
+                """, period(start, end), rs -> {
             String landlord = rs.getString("landlord");
             String line = Objects.requireNonNullElse(rs.getString("business_line"), "");
             List<String> key = List.of(landlord, line);
@@ -224,6 +225,11 @@ public class PolicyPreview {
     }
 
     /** Working days each complaint's extensions added, per stage. */
+    /** Timestamps, not Instants: the PostgreSQL driver cannot infer a type for an Instant parameter. */
+    private static MapSqlParameterSource period(Instant start, Instant end) {
+        return new MapSqlParameterSource("start", Timestamp.from(start)).addValue("end", Timestamp.from(end));
+    }
+
     private Map<Long, Map<Stage, Integer>> extensionDays(Instant start, Instant end) {
         Map<Long, Map<Stage, Integer>> days = new HashMap<>();
         jdbc.query("""
@@ -231,7 +237,7 @@ public class PolicyPreview {
                 from complaint_extension e join complaint c on c.id = e.complaint_id
                 where (c.stage1_responded_at >= :start and c.stage1_responded_at < :end)
                    or (c.final_response_at >= :start and c.final_response_at < :end)
-                """, new MapSqlParameterSource("start", start).addValue("end", end), rs -> {
+                """, period(start, end), rs -> {
             int added = workingDays.between(instant(rs, "previous_due_at"), instant(rs, "new_due_at"));
             days.computeIfAbsent(rs.getLong("complaint_id"), id -> new HashMap<>())
                     .merge(Stage.valueOf(rs.getString("stage")), added, Integer::sum);

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import uk.putitright.complaint.Complaint;
 
@@ -24,6 +26,8 @@ import uk.putitright.complaint.Complaint;
  */
 @Component
 public class ComplaintPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplaintPolicy.class);
 
     public static final String DECISION_KEY = "complaint-policy";
 
@@ -59,8 +63,20 @@ public class ComplaintPolicy {
 
     /** The row of the version recorded on the complaint (the latest, for complaints from before it was recorded). */
     public Map<String, Object> of(Complaint complaint) {
-        return withTimescales(match(definitionIdOf(complaint), complaint.getLandlord(), complaint.getBusinessLine())
-                .outputs());
+        String pinned = definitionIdOf(complaint);
+        if (!isDeployed(pinned)) {
+            // only an administrator deletes a deployment; the complaint must still move on, under today's policy
+            LOG.warn("{}: its policy version {} was deleted; the latest version applies", complaint.getReference(),
+                    pinned);
+            pinned = latestDefinitionId();
+        }
+        return withTimescales(match(pinned, complaint.getLandlord(), complaint.getBusinessLine()).outputs());
+    }
+
+    /** Asked, not tried: an engine exception would mark the caller's transaction for rollback. */
+    private boolean isDeployed(String definitionId) {
+        return decisions.containsKey(definitionId) || asEngine(() -> repository.createDecisionDefinitionQuery()
+                .decisionDefinitionId(definitionId).count() > 0);
     }
 
     private static Map<String, Object> withTimescales(Map<String, Object> outputs) {
@@ -82,15 +98,19 @@ public class ComplaintPolicy {
             return Optional.empty();
         }
         List<String> rules = complaint.getPolicyRuleIds();
-        if (rules.isEmpty()) {
+        boolean deployed = isDeployed(definitionId);
+        if (rules.isEmpty() && deployed) {
             try {
                 rules = match(definitionId, complaint.getLandlord(), complaint.getBusinessLine()).ruleIds();
             } catch (NoPolicyRowException e) {
                 rules = List.of();
             }
         }
-        DecisionDefinition definition = asEngine(() -> repository.getDecisionDefinition(definitionId));
-        return Optional.of(new Applied(definitionId, definition.getVersion(), definition.getVersionTag(), rules));
+        DecisionDefinition definition = deployed ? asEngine(() -> repository.createDecisionDefinitionQuery()
+                .decisionDefinitionId(definitionId).singleResult()) : null;
+        // a version deleted since (an administrator's intervention): its id and rules are still the record
+        return Optional.of(definition == null ? new Applied(definitionId, 0, "deleted", rules)
+                : new Applied(definitionId, definition.getVersion(), definition.getVersionTag(), rules));
     }
 
     /** The latest version's row for a landlord and business line, e.g. for "what happens next" before intake. */

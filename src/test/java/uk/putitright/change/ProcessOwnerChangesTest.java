@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,6 +65,14 @@ class ProcessOwnerChangesTest {
     @Autowired WorkingDays workingDays;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The owner's deployments, removed after each test: later tests in this engine see the release's models. */
+    private final List<String> deployed = new java.util.ArrayList<>();
+
+    @AfterEach
+    void removeTheOwnersDeployments() {
+        deployed.forEach(id -> repository.deleteDeployment(id, true));
+        deployed.clear();
+    }
     private String policyXml;
     private long id = 900_000;
 
@@ -290,7 +299,8 @@ class ProcessOwnerChangesTest {
     private void deployAsOwner(String name, String file1, String xml1, String file2, String xml2) {
         identity.setAuthentication(OWNER, List.of("process-owners"));
         try {
-            repository.createDeployment().name(name).addString(file1, xml1).addString(file2, xml2).deploy();
+            deployed.add(repository.createDeployment().name(name).addString(file1, xml1).addString(file2, xml2)
+                    .deploy().getId());
         } finally {
             identity.clearAuthentication();
         }

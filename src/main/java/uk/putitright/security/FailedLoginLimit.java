@@ -25,8 +25,9 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 
 /**
  * Brute-force protection that hands nobody a denial of service: every login (HTTP Basic on any path, so our
- * API, the engine REST API and actuator; and the webapps' form login) first takes one attempt from its client
- * address's allowance and from the account's; a login that succeeds gives both back, so only failures count
+ * API, the engine REST API and actuator; and the webapps' form login) is refused while its client address is
+ * at its limit of failures, and first takes one attempt from the account's allowance, which a login that
+ * succeeds gives back; a failure counts against the address once known. So only failures count
  * ({@link LoginLimits}: 10 per address and 50 per account in 15 minutes). Past either, the client gets 429 with
  * {@code Retry-After}, without the password being checked, until the window has slid on: a wrong-password
  * script is slowed to a crawl, while the member of staff logs in from their own address as usual. Reaching a
@@ -70,14 +71,15 @@ public class FailedLoginLimit extends OncePerRequestFilter {
         ContentCachingRequestWrapper cached = formLogin ? new ContentCachingRequestWrapper(request) : null;
         String address = request.getRemoteAddr();
         String account = basicUser != null ? basicUser : "";
-        OptionalLong addressWait = byAddress.tryAcquire(address);
+        // the address's failures are counted once known, so forty colleagues behind one office address may log in
+        // at once; the account's attempts are taken up front, so a burst of guesses at one account stops at its limit
+        OptionalLong addressWait = byAddress.retryAfter(address);
         if (addressWait.isPresent()) {
             refuse(response, address, account, LoginsThrottled.Limit.ADDRESS, addressWait.getAsLong());
             return;
         }
         OptionalLong accountWait = basicUser == null ? OptionalLong.empty() : byAccount.tryAcquire(accountKey(basicUser));
         if (accountWait.isPresent()) {
-            byAddress.refund(address);
             refuse(response, address, account, LoginsThrottled.Limit.ACCOUNT, accountWait.getAsLong());
             return;
         }
@@ -87,11 +89,13 @@ public class FailedLoginLimit extends OncePerRequestFilter {
             failed = response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
         } finally {
             if (!failed) {
-                byAddress.refund(address);
                 if (basicUser != null) {
                     byAccount.refund(accountKey(basicUser));
                 }
-            } else if (cached != null) {
+            } else {
+                byAddress.record(address);
+            }
+            if (failed && cached != null) {
                 // the form's user name is known once the webapp has read the body
                 String formUser = formUser(cached);
                 if (formUser != null && byAccount.tryAcquire(accountKey(formUser)).isPresent()) {

@@ -53,6 +53,40 @@ public final class SlidingWindowLimit {
         return OptionalLong.of(retryAfter[0]);
     }
 
+    /** Whether {@code key} is at its limit now, without counting an event: empty if not, else seconds to wait. */
+    public OptionalLong retryAfter(String key) {
+        long now = System.nanoTime();
+        long[] retryAfter = {0};
+        // read under the map's lock for this key, as tryAcquire and record write
+        recent.computeIfPresent(key, (k, times) -> {
+            while (!times.isEmpty() && now - times.peekFirst() >= windowNanos) {
+                times.pollFirst();
+            }
+            if (times.size() >= max) {
+                retryAfter[0] = Math.max(1, (windowNanos - (now - times.peekFirst()) + 999_999_999L) / 1_000_000_000L);
+            }
+            return times;
+        });
+        if (retryAfter[0] == 0) {
+            return OptionalLong.empty();
+        }
+        refused.increment();
+        return OptionalLong.of(retryAfter[0]);
+    }
+
+    /** Counts one event for {@code key} that has happened (a failure known after the fact). */
+    public void record(String key) {
+        long now = System.nanoTime();
+        recent.compute(key, (k, times) -> {
+            Deque<Long> kept = times == null ? new ArrayDeque<>() : times;
+            while (!kept.isEmpty() && now - kept.peekFirst() >= windowNanos) {
+                kept.pollFirst();
+            }
+            kept.addLast(now);
+            return kept;
+        });
+    }
+
     /** Takes back the latest event counted for {@code key} (it turned out not to count). */
     public void refund(String key) {
         recent.computeIfPresent(key, (k, times) -> {

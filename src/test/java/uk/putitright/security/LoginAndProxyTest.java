@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -86,6 +87,32 @@ class LoginAndProxyTest {
         assertThat(identity.checkPassword(ADMIN, ADMIN)).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'LOGINS_THROTTLED'"
                 + " and actor = 'client 127.0.0.3' and detail like '%" + ADMIN + "%'", Long.class)).isOne();
+    }
+
+    @Test
+    void colleaguesBehindOneOfficeAddressLogInAtOnceWithoutBeingThrottled() throws Exception {
+        // more logins at the same moment than the address's allowance of failures (5 here): none fails, none waits
+        for (int i = 0; i < 20; i++) {
+            TestStaff.ensure(identity, "office" + i + ".logins", "office" + i + ".logins", "customer-service");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Answer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String colleague = "office" + (i % 20) + ".logins";
+                answers.add(pool.submit(() -> engineRest("127.0.0.8", colleague, colleague)));
+            }
+            for (java.util.concurrent.Future<Answer> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // and wrong passwords from that address are still counted and throttled
+        for (int i = 1; i <= 5; i++) {
+            assertThat(engineRest("127.0.0.8", ADMIN, "wrong-" + i).status()).isEqualTo(401);
+        }
+        assertThat(engineRest("127.0.0.8", STAFF, STAFF).status()).isEqualTo(429);
     }
 
     @Test

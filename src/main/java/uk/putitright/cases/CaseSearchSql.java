@@ -34,41 +34,51 @@ final class CaseSearchSql {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new TreeMap<>();
         base(query, teamWork, onlyPanelCases, zone, conditions, params);
+        conditions.addAll(filters(query, now, dueBy, params).values());
+        return new Where(sql(conditions), params);
+    }
+
+    /** The query's filters that have a count of their own, by facet (both deadline filters as one). */
+    private static Map<Facet, String> filters(CaseQuery query, Instant now, Instant dueBy,
+                                              Map<String, Object> params) {
+        Map<Facet, String> filters = new java.util.EnumMap<>(Facet.class);
         if (query.status() != null) {
-            conditions.add("c.status = :status");
+            filters.put(Facet.STATUS, "c.status = :status");
             params.put("status", query.status().name());
         }
         if (query.stage() != null) {
-            conditions.add("c.stage = :stage");
+            filters.put(Facet.STAGE, "c.stage = :stage");
             params.put("stage", query.stage().name());
         }
+        List<String> deadline = new ArrayList<>();
         if (query.overdue()) {
-            conditions.add("c.next_deadline_at < :now");
+            deadline.add("c.next_deadline_at < :now");
         }
         if (query.dueWithin() != null) {
-            conditions.add("c.next_deadline_at >= :now and c.next_deadline_at <= :dueBy");
+            deadline.add("c.next_deadline_at >= :now and c.next_deadline_at <= :dueBy");
             params.put("dueBy", utc(dueBy));
         }
-        if (query.overdue() || query.dueWithin() != null) {
+        if (!deadline.isEmpty()) {
+            filters.put(Facet.DEADLINE, String.join(" and ", deadline));
             params.put("now", utc(now));
         }
         if (query.handler() != null) {
-            conditions.add("c.case_handler = :handler");
+            filters.put(Facet.HANDLER, "c.case_handler = :handler");
             params.put("handler", query.handler());
         }
         if (query.landlord() != null) {
-            conditions.add("c.landlord = :landlord");
+            filters.put(Facet.LANDLORD, "c.landlord = :landlord");
             params.put("landlord", query.landlord());
         }
         if (query.businessLine() != null) {
-            conditions.add("c.business_line = :businessLine");
+            filters.put(Facet.BUSINESS_LINE, "c.business_line = :businessLine");
             params.put("businessLine", query.businessLine());
         }
         if (query.channel() != null) {
-            conditions.add("c.channel = :channel");
+            filters.put(Facet.CHANNEL, "c.channel = :channel");
             params.put("channel", query.channel().name());
         }
-        return new Where(sql(conditions), params);
+        return filters;
     }
 
     /** The columns the counts of every filter are made from, one value of each per group. */
@@ -101,6 +111,14 @@ final class CaseSearchSql {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new TreeMap<>();
         base(query, teamWork, onlyPanelCases, zone, conditions, params);
+        // only a complaint failing at most one filter counts anywhere: one that passes at least one of every
+        // two (with one filter or none, every complaint counts for something)
+        List<String> filters = List.copyOf(filters(query, now, dueBy, params).values());
+        for (int i = 0; i < filters.size(); i++) {
+            for (int j = i + 1; j < filters.size(); j++) {
+                conditions.add("((" + filters.get(i) + ") or (" + filters.get(j) + "))");
+            }
+        }
         params.put("now", utc(now));
         params.put("dueBy", utc(dueBy));
         List<String> columns = new ArrayList<>();

@@ -129,6 +129,16 @@ class CaseQueryTest {
     }
 
     @Test
+    void theCountsReadOnlyComplaintsFailingAtMostOneFilter() {
+        String two = CaseSearchSql.facets(parse(Map.of("status", "open", "handler", "officer1")), null, false,
+                Instant.now(), Instant.now(), ZoneId.of("Europe/London")).sql();
+        assertThat(two).contains("((c.status = :status) or (c.case_handler = :handler))");
+        String one = CaseSearchSql.facets(parse(Map.of("status", "open")), null, false, Instant.now(),
+                Instant.now(), ZoneId.of("Europe/London")).sql();
+        assertThat(one).as("every complaint counts for a status").doesNotContain(":status");
+    }
+
+    @Test
     void aWholeEmailOrPhoneIsFoundOnTheCustomersKeyAndTheRepresentativesText() {
         assertThat(parse(Map.of("q", " Zoe.Price@Example.ORG ")).wholeEmail()).isEqualTo("zoe.price@example.org");
         assertThat(parse(Map.of("q", "zoe.price@")).wholeEmail()).as("part of an email").isNull();

@@ -39,6 +39,8 @@ public record CaseQuery(String q, ComplaintStatus status, Stage stage, boolean o
     private static final Pattern NUMBER = Pattern.compile("\\d{1,12}");
     /** References are written with at least 6 digits (CHG-2026-000042). */
     private static final int WHOLE_NUMBER = 6;
+    private static final Pattern WHOLE_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    private static final Pattern WHOLE_PHONE = Pattern.compile("0\\d{9,10}");
     /** Part of a reference: its prefix with or without the year ("CHG-", "CHG-2026"), or year and number digits. */
     private static final Pattern REFERENCE_PART = Pattern.compile(
             "(?:[A-Za-z]{2,5}-)?\\d{1,4}-\\d{0,12}|[A-Za-z]{2,5}-\\d{0,12}|-\\d{1,12}");
@@ -131,6 +133,23 @@ public record CaseQuery(String q, ComplaintStatus status, Stage stage, boolean o
         }
         Matcher whole = REFERENCE.matcher(q);
         return whole.matches() && whole.group(3).length() >= WHOLE_NUMBER ? null : q.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The email, lower case, when q is a whole one ("Zoe.Price@Example.COM"), found on the customer's email key
+     * rather than in the text; null otherwise (part of an email is looked for in the text).
+     */
+    public String wholeEmail() {
+        return q != null && WHOLE_EMAIL.matcher(q.strip()).matches() ? CustomerSearchKeys.email(q) : null;
+    }
+
+    /**
+     * The digits when q is a whole UK phone number (a 0 and 9 or 10 more digits once +44 is written as 0),
+     * found on the customer's phone key; null otherwise (part of a number is looked for in the text).
+     */
+    public String wholePhone() {
+        String phone = q == null ? null : CustomerSearchKeys.phone(q);
+        return phone != null && WHOLE_PHONE.matcher(phone).matches() ? phone : null;
     }
 
     /**

@@ -3,17 +3,19 @@ package uk.putitright.cases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.putitright.audit.AuditLog;
 import uk.putitright.audit.DeadlineVerdict;
+import uk.putitright.cases.CaseSearchSql.Facet;
 import uk.putitright.calendar.WorkingDays;
 import uk.putitright.complaint.DeadlineType;
 import uk.putitright.complaint.LandlordProperties;
@@ -78,12 +80,9 @@ public class CaseSearch {
         boolean panelOnly = scope == CaseAccess.Scope.REFERRED_TO_PANEL;
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Instant dueBy = workingDays.add(now, query.dueWithin() == null ? 0 : query.dueWithin());
-        Map<String, Set<String>> byTeam = teams.referencesByTeam();
-        Function<CaseQuery, CaseSearchSql.Where> where = q -> CaseSearchSql.where(q,
-                q.team() == null ? null : byTeam.get(q.team()), panelOnly, now, dueBy, workingDays.zone());
+        String teamWork = teams.workSql();
 
-        CaseSearchSql.Where all = where.apply(query);
-        long total = jdbc.queryForObject("select count(*)" + CaseSearchSql.FROM + all.sql(), all.params(), Long.class);
+        CaseSearchSql.Where all = CaseSearchSql.where(query, teamWork, panelOnly, now, dueBy, workingDays.zone());
         Map<String, Object> paged = new LinkedHashMap<>(all.params());
         paged.put("limit", query.size());
         paged.put("offset", (long) query.page() * query.size());
@@ -94,48 +93,107 @@ public class CaseSearch {
         // the case handlers' names, read as the engine: a reader may not read other users' profiles
         List<Row> items = EngineReads.asEngine(identity, () -> rows.stream().map(this::named).toList());
 
+        Counts counts = counts(query, panelOnly, now, dueBy);
+        counts.byFilter.put("team", teamCounts(query, teamWork, panelOnly, now, dueBy));
+
+        audit.record(null, reader, "CASE_SEARCH", query.describe() + " found=" + counts.total);
+        return new Result(items, counts.total, query.page(), query.size(), counts.byFilter);
+    }
+
+    private record Counts(long total, Map<String, Map<String, Long>> byFilter) {
+    }
+
+    /**
+     * The total and every filter's counts but the team's from one grouped statement
+     * ({@link CaseSearchSql#facets}): a group counts for a filter's value when it passes every other filter,
+     * and for the total when it passes them all. The deadline counts leave out both deadline filters.
+     */
+    private Counts counts(CaseQuery query, boolean panelOnly, Instant now, Instant dueBy) {
+        Facet[] facets = Facet.values();
+        Map<Facet, Map<String, Long>> byFacet = new EnumMap<>(Facet.class);
+        for (Facet facet : facets) {
+            byFacet.put(facet, new HashMap<>());
+        }
+        long[] total = {0};
+        CaseSearchSql.Where groups = CaseSearchSql.facets(query, teams.workSql(), panelOnly, now, dueBy,
+                workingDays.zone());
+        jdbc.query(groups.sql(), groups.params(), rs -> {
+            String[] values = new String[facets.length];
+            boolean[] passes = new boolean[facets.length];
+            int failing = 0;
+            for (Facet facet : facets) {
+                values[facet.ordinal()] = rs.getString(facet.alias());
+                passes[facet.ordinal()] = passes(query, facet, values[facet.ordinal()]);
+                failing += passes[facet.ordinal()] ? 0 : 1;
+            }
+            long n = rs.getLong("n");
+            if (failing == 0) {
+                total[0] += n;
+            }
+            for (Facet facet : facets) {
+                // passes every other filter: none fails, or only this one
+                if (failing == 0 || (failing == 1 && !passes[facet.ordinal()])) {
+                    String value = facet == Facet.STATUS && values[facet.ordinal()] != null
+                            ? values[facet.ordinal()].toLowerCase(Locale.ROOT) : values[facet.ordinal()];
+                    byFacet.get(facet).merge(value == null ? "none" : value, n, Long::sum);
+                }
+            }
+        });
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        counts.put("status", grouped("lower(c.status)", where.apply(query.without(CaseQuery.Filter.STATUS))));
-        counts.put("stage", grouped("c.stage", where.apply(query.without(CaseQuery.Filter.STAGE))));
-        counts.put("handler", grouped("c.case_handler", where.apply(query.without(CaseQuery.Filter.HANDLER))));
-        counts.put("landlord", grouped("c.landlord", where.apply(query.without(CaseQuery.Filter.LANDLORD))));
-        counts.put("businessLine", grouped("c.business_line",
-                where.apply(query.without(CaseQuery.Filter.BUSINESS_LINE))));
-        counts.put("channel", grouped("c.channel", where.apply(query.without(CaseQuery.Filter.CHANNEL))));
-        CaseQuery withoutDeadlines = query.without(CaseQuery.Filter.OVERDUE).without(CaseQuery.Filter.DUE_WITHIN);
+        counts.put("status", largestFirst(byFacet.get(Facet.STATUS)));
+        counts.put("stage", largestFirst(byFacet.get(Facet.STAGE)));
+        counts.put("handler", largestFirst(byFacet.get(Facet.HANDLER)));
+        counts.put("landlord", largestFirst(byFacet.get(Facet.LANDLORD)));
+        counts.put("businessLine", largestFirst(byFacet.get(Facet.BUSINESS_LINE)));
+        counts.put("channel", largestFirst(byFacet.get(Facet.CHANNEL)));
+        Map<String, Long> byDeadline = byFacet.get(Facet.DEADLINE);
         Map<String, Long> deadlines = new LinkedHashMap<>();
-        deadlines.put("overdue", count(where.apply(withFlag(withoutDeadlines, true, null))));
-        int days = query.dueWithin() == null ? 0 : query.dueWithin();
-        deadlines.put("dueWithin" + days, count(CaseSearchSql.where(withFlag(withoutDeadlines, false, days),
-                query.team() == null ? null : byTeam.get(query.team()), panelOnly, now, dueBy, workingDays.zone())));
+        deadlines.put("overdue", byDeadline.getOrDefault(CaseSearchSql.OVERDUE, 0L));
+        deadlines.put("dueWithin" + (query.dueWithin() == null ? 0 : query.dueWithin()),
+                byDeadline.getOrDefault(CaseSearchSql.DUE, 0L));
         counts.put("deadline", deadlines);
-        Map<String, Long> teamCounts = new LinkedHashMap<>();
-        CaseQuery withoutTeam = query.without(CaseQuery.Filter.TEAM);
-        byTeam.forEach((team, references) -> teamCounts.put(team, count(CaseSearchSql.where(withoutTeam, references,
-                panelOnly, now, dueBy, workingDays.zone()))));
-        counts.put("team", teamCounts);
-
-        audit.record(null, reader, "CASE_SEARCH", query.describe() + " found=" + total);
-        return new Result(items, total, query.page(), query.size(), counts);
+        return new Counts(total[0], counts);
     }
 
-    private static CaseQuery withFlag(CaseQuery q, boolean overdue, Integer dueWithin) {
-        return new CaseQuery(q.q(), q.status(), q.stage(), overdue, dueWithin, q.handler(), q.team(), q.landlord(),
-                q.businessLine(), q.channel(), q.receivedFrom(), q.receivedTo(), q.sort(), q.page(), q.size());
+    /** Whether a group with this value of the facet passes the query's filter on it. */
+    private static boolean passes(CaseQuery query, Facet facet, String value) {
+        return switch (facet) {
+            case STATUS -> query.status() == null || query.status().name().equals(value);
+            case STAGE -> query.stage() == null || query.stage().name().equals(value);
+            case HANDLER -> query.handler() == null || query.handler().equals(value);
+            case LANDLORD -> query.landlord() == null || query.landlord().equals(value);
+            case BUSINESS_LINE -> query.businessLine() == null || query.businessLine().equals(value);
+            case CHANNEL -> query.channel() == null || query.channel().name().equals(value);
+            case DEADLINE -> (!query.overdue() || CaseSearchSql.OVERDUE.equals(value))
+                    && (query.dueWithin() == null || CaseSearchSql.DUE.equals(value));
+        };
     }
 
-    private Map<String, Long> grouped(String column, CaseSearchSql.Where where) {
+    /** Most cases first, then by value. */
+    private static Map<String, Long> largestFirst(Map<String, Long> counts) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        return sorted;
+    }
+
+    /** For every team, the matching complaints (all other filters applied) it has work on: one grouped query. */
+    private Map<String, Long> teamCounts(CaseQuery query, String teamWork, boolean panelOnly, Instant now,
+                                         Instant dueBy) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("select " + column + " as v, count(*) as n" + CaseSearchSql.FROM + where.sql() + " group by "
-                + column + " order by 2 desc, 1", where.params(), rs -> {
-                    String value = rs.getString("v");
-                    counts.put(value == null ? "none" : value, rs.getLong("n"));
+        teams.teams().forEach(team -> counts.put(team, 0L));
+        CaseSearchSql.Where others = CaseSearchSql.where(query.without(CaseQuery.Filter.TEAM), teamWork, panelOnly,
+                now, dueBy, workingDays.zone());
+        Map<String, Object> params = new HashMap<>(others.params());
+        params.put("teams", counts.keySet());
+        jdbc.query("select w.team, count(*) as n from (" + teamWork + ") w join complaint c on c.reference = w.reference"
+                + others.sql() + " group by w.team", params,
+                rs -> {
+                    counts.put(rs.getString("team"), rs.getLong("n"));
                 });
         return counts;
-    }
-
-    private long count(CaseSearchSql.Where where) {
-        return jdbc.queryForObject("select count(*)" + CaseSearchSql.FROM + where.sql(), where.params(), Long.class);
     }
 
     private Row row(ResultSet rs, Instant now) throws SQLException {

@@ -106,14 +106,58 @@ class CaseQueryTest {
                 "landlord", "chorus-homes", "overdue", "true", "receivedFrom", "2026-12-01", "receivedTo", "2026-12-31"));
         assertThat(query.status()).isEqualTo(ComplaintStatus.OPEN);
         assertThat(query.stage()).isEqualTo(Stage.STAGE_1);
-        CaseSearchSql.Where where = CaseSearchSql.where(query, Set.of(), true, Instant.parse("2026-12-04T10:00:00Z"),
+        CaseSearchSql.Where where = CaseSearchSql.where(query, null, true, Instant.parse("2026-12-04T10:00:00Z"),
                 Instant.parse("2026-12-04T17:00:00Z"), ZoneId.of("Europe/London"));
         assertThat(where.sql()).contains("c.icp_referred_at is not null", "c.status = :status", "c.stage = :stage",
-                "c.next_deadline_at < :now", "c.channel = :channel", "c.landlord = :landlord", "1 = 0",
+                "c.next_deadline_at < :now", "c.channel = :channel", "c.landlord = :landlord",
                 "c.received_at >= :receivedFrom", "c.received_at < :receivedBefore");
         assertThat(where.params()).containsEntry("status", "OPEN").containsEntry("stage", "STAGE_1")
                 .containsEntry("receivedBefore", Instant.parse("2027-01-01T00:00:00Z").atOffset(java.time.ZoneOffset.UTC));
         assertThat(where.sql()).doesNotContain("OPEN", "chorus");
+    }
+
+    @Test
+    void aTeamIsItsOpenWorkInTheEngineTables() {
+        CaseQuery query = parse(Map.of("team", TEAMS.iterator().next()));
+        CaseSearchSql.Where where = CaseSearchSql.where(query, "select reference, team from work", false,
+                Instant.now(), Instant.now(), ZoneId.of("Europe/London"));
+        assertThat(where.sql())
+                .contains("c.reference in (select w.reference from (select reference, team from work) w)");
+        assertThat(where.params()).containsEntry("teams", java.util.List.of(TEAMS.iterator().next()));
+        assertThat(CaseSearchSql.facets(query, "select reference, team from work", false, Instant.now(),
+                Instant.now(), ZoneId.of("Europe/London")).sql()).as("the counts keep the team").contains("from work");
+    }
+
+    @Test
+    void theCountsReadOnlyComplaintsFailingAtMostOneFilter() {
+        String two = CaseSearchSql.facets(parse(Map.of("status", "open", "handler", "officer1")), null, false,
+                Instant.now(), Instant.now(), ZoneId.of("Europe/London")).sql();
+        assertThat(two).contains("((c.status = :status) or (c.case_handler = :handler))");
+        String one = CaseSearchSql.facets(parse(Map.of("status", "open")), null, false, Instant.now(),
+                Instant.now(), ZoneId.of("Europe/London")).sql();
+        assertThat(one).as("every complaint counts for a status").doesNotContain(":status");
+    }
+
+    @Test
+    void aWholeEmailOrPhoneIsFoundOnTheCustomersKeyAndTheRepresentativesText() {
+        assertThat(parse(Map.of("q", " Zoe.Price@Example.ORG ")).wholeEmail()).isEqualTo("zoe.price@example.org");
+        assertThat(parse(Map.of("q", "zoe.price@")).wholeEmail()).as("part of an email").isNull();
+        assertThat(parse(Map.of("q", "@example.org")).wholeEmail()).as("part of an email").isNull();
+        assertThat(parse(Map.of("q", "+44 7700 900123")).wholePhone()).isEqualTo("07700900123");
+        assertThat(parse(Map.of("q", "01480 123456")).wholePhone()).isEqualTo("01480123456");
+        assertThat(parse(Map.of("q", "900123")).wholePhone()).as("part of a number").isNull();
+        assertThat(parse(Map.of("q", "7700 900123")).wholePhone()).as("without its 0").isNull();
+        CaseSearchSql.Where email = CaseSearchSql.where(parse(Map.of("q", "PAT@EXAMPLE.ORG")), null, false,
+                Instant.now(), Instant.now(), ZoneId.of("Europe/London"));
+        assertThat(email.sql()).contains("c.search_email = :key or (c.representative_email is not null and"
+                + " c.search_text like :term0");
+        assertThat(email.params()).containsEntry("key", "pat@example.org").containsEntry("term0", "%pat@example.org%");
+        CaseSearchSql.Where phone = CaseSearchSql.where(parse(Map.of("q", "07700 900123")), null, false,
+                Instant.now(), Instant.now(), ZoneId.of("Europe/London"));
+        assertThat(phone.sql()).contains("c.search_phone = :key or (c.representative_phone is not null and");
+        CaseSearchSql.Where part = CaseSearchSql.where(parse(Map.of("q", "900123")), null, false,
+                Instant.now(), Instant.now(), ZoneId.of("Europe/London"));
+        assertThat(part.sql()).contains("c.search_text like :term0").doesNotContain(":key");
     }
 
     @Test

@@ -11,7 +11,7 @@
 // customer's consent) goes through the public API and the engine REST API as the dev profile's admin.
 // Screenshots go to target/screenshots/cases-*.png.
 import { after, before, describe, it } from 'node:test';
-import { stepper } from './steps.mjs';
+import { caller, eventually, stepper } from './steps.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,35 +46,7 @@ async function shoot(name) {
   await page.screenshot({ path: path.join(SHOTS, `cases-${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
-async function call(method, pathAndQuery, body, auth = ADMIN) {
-  const headers = { Accept: 'application/json' };
-  if (auth) {
-    headers.Authorization = auth;
-  }
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  const response = await fetch(`${BASE_URL}${pathAndQuery}`, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${pathAndQuery} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function eventually(what, fn, timeoutMs = 90_000) {
-  const giveUp = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > giveUp) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+const call = caller(BASE_URL, ADMIN);
 
 async function openTask(ref, key) {
   return eventually(`task ${key} of ${ref}`, async () => {

@@ -9,7 +9,7 @@
 // complaints on the new version, with PROCESS_MIGRATED by po.white on the complaint's timeline.
 // Screenshots go to target/screenshots/migration-*.png.
 import { after, before, describe } from 'node:test';
-import { stepper } from './steps.mjs';
+import { caller, eventually, stepper } from './steps.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,35 +45,7 @@ async function shoot(name) {
   await page.screenshot({ path: path.join(SHOTS, `migration-${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
-async function call(method, pathAndQuery, body, auth = ADMIN) {
-  const headers = { Accept: 'application/json' };
-  if (auth) {
-    headers.Authorization = auth;
-  }
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  const response = await fetch(`${BASE_URL}${pathAndQuery}`, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${pathAndQuery} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function eventually(what, fn, timeoutMs = 90_000) {
-  const giveUp = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > giveUp) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+const call = caller(BASE_URL, ADMIN);
 
 async function openTasks(ref) {
   return call('GET', `/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(ref)}&maxResults=10`);
